@@ -1,0 +1,314 @@
+//! Parsing of the attributes: `#[status]`, `#[message]`, `#[oauth]` and
+//! `#[retry_after]` on a type or variant, `#[field_errors]` and
+//! `#[retry_after]` on a field. Attributes the derive does not own are left
+//! alone. Every error is recorded in the [`Ctxt`] and parsing goes on.
+
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, LitInt, LitStr, Meta};
+
+use crate::ctxt::Ctxt;
+use crate::status::{self, Lookup};
+use crate::symbol::{Symbol, FIELD_ERRORS, MESSAGE, OAUTH, RETRY_AFTER, STATUS, TRANSPARENT};
+
+/// The OAuth 2.0 error codes of RFC 6749 §5.2 and RFC 6750 §3.1, with the
+/// name of their `api_status::OAuthErrorCode` variant.
+pub const OAUTH_CODES: [(&str, &str); 8] = [
+    ("invalid_request", "InvalidRequest"),
+    ("invalid_client", "InvalidClient"),
+    ("invalid_grant", "InvalidGrant"),
+    ("unauthorized_client", "UnauthorizedClient"),
+    ("unsupported_grant_type", "UnsupportedGrantType"),
+    ("invalid_scope", "InvalidScope"),
+    ("invalid_token", "InvalidToken"),
+    ("insufficient_scope", "InsufficientScope"),
+];
+
+/// The attributes of a type or a variant.
+#[derive(Default)]
+pub struct Attrs<'a> {
+    pub status: Option<Status<'a>>,
+    pub message: Option<Message<'a>>,
+    pub oauth: Option<OAuth<'a>>,
+    pub retry_after: Option<RetryAfter<'a>>,
+    /// `#[field_errors]` written here instead of on a field.
+    pub misplaced_field_errors: Option<&'a Attribute>,
+}
+
+/// `#[status(...)]`.
+pub struct Status<'a> {
+    pub original: &'a Attribute,
+    pub value: StatusValue,
+}
+
+/// What a `#[status(...)]` says.
+#[derive(Copy, Clone, PartialEq)]
+pub enum StatusValue {
+    /// A 4xx or 5xx code.
+    Code(u16),
+    /// `#[status(transparent)]`.
+    Transparent,
+    /// A mistake, already reported: counts as present, so no "missing
+    /// status" error follows it.
+    Invalid,
+}
+
+/// `#[message("...")]`.
+pub struct Message<'a> {
+    pub original: &'a Attribute,
+    pub format: LitStr,
+}
+
+/// `#[oauth(code)]`.
+pub struct OAuth<'a> {
+    pub original: &'a Attribute,
+    /// The wire code and the variant of `OAuthErrorCode`, `None` if unknown.
+    pub code: Option<(&'static str, &'static str)>,
+}
+
+/// `#[retry_after(seconds)]`.
+pub struct RetryAfter<'a> {
+    pub original: &'a Attribute,
+    pub seconds: Option<u64>,
+}
+
+/// The attributes of a field.
+#[derive(Default)]
+pub struct FieldAttrs<'a> {
+    pub field_errors: Option<&'a Attribute>,
+    pub retry_after: Option<&'a Attribute>,
+}
+
+/// Reads the attributes of a type or a variant.
+pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
+    let mut out = Attrs::default();
+    for attr in attrs {
+        let path = attr.path();
+        if *path == STATUS {
+            let status = Status {
+                original: attr,
+                value: parse_status(cx, attr),
+            };
+            set_once(cx, &mut out.status, status, STATUS, attr);
+        } else if *path == MESSAGE {
+            let message = attr.parse_args_with(|input: ParseStream| {
+                if !input.peek(LitStr) {
+                    return Err(input.error("expected a string literal: `#[message(\"...\")]`"));
+                }
+                let format: LitStr = input.parse()?;
+                if !input.is_empty() {
+                    return Err(input.error(
+                        "`#[message]` takes one string literal; name fields inside it, e.g. `#[message(\"user {id} not found\")]`",
+                    ));
+                }
+                Ok(format)
+            });
+            match message {
+                Ok(format) => set_once(cx, &mut out.message, Message { original: attr, format }, MESSAGE, attr),
+                Err(error) => cx.syn_error(error),
+            }
+        } else if *path == OAUTH {
+            let oauth = OAuth {
+                original: attr,
+                code: parse_oauth(cx, attr),
+            };
+            set_once(cx, &mut out.oauth, oauth, OAUTH, attr);
+        } else if *path == RETRY_AFTER {
+            let retry_after = RetryAfter {
+                original: attr,
+                seconds: parse_seconds(cx, attr),
+            };
+            set_once(cx, &mut out.retry_after, retry_after, RETRY_AFTER, attr);
+        } else if *path == FIELD_ERRORS {
+            out.misplaced_field_errors = Some(attr);
+        }
+    }
+    out
+}
+
+/// Reads the attributes of a field, reporting the ones that belong on the
+/// variant instead.
+pub fn parse_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        let path = attr.path();
+        if *path == FIELD_ERRORS {
+            require_bare(cx, attr, FIELD_ERRORS);
+            set_once(cx, &mut out.field_errors, attr, FIELD_ERRORS, attr);
+        } else if *path == RETRY_AFTER {
+            if let Meta::List(_) | Meta::NameValue(_) = attr.meta {
+                cx.error_spanned_by(
+                    attr,
+                    "on a field, write `#[retry_after]` without a value: the field's value is the delay; `#[retry_after(120)]` goes on the variant",
+                );
+            }
+            set_once(cx, &mut out.retry_after, attr, RETRY_AFTER, attr);
+        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH].into_iter().find(|s| *path == *s) {
+            cx.error_spanned_by(
+                attr,
+                format_args!("`#[{symbol}]` goes on the variant or the type, not on a field"),
+            );
+        }
+    }
+    out
+}
+
+/// Stores `value` in `slot`, or reports a duplicate at the second attribute.
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, name: Symbol, attr: &Attribute) {
+    if slot.is_some() {
+        cx.error_spanned_by(
+            attr,
+            format_args!("duplicate `#[{name}]` attribute: there can be only one; remove this one or the first"),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// Reports arguments given to an attribute that takes none.
+fn require_bare(cx: &Ctxt, attr: &Attribute, name: Symbol) {
+    if !matches!(attr.meta, Meta::Path(_)) {
+        cx.error_spanned_by(attr, format_args!("`#[{name}]` takes no arguments"));
+    }
+}
+
+/// The span of an attribute's arguments, or of the attribute itself when it
+/// has none.
+fn args_span(attr: &Attribute) -> Span {
+    match &attr.meta {
+        Meta::List(list) => list.tokens.span(),
+        Meta::NameValue(pair) => pair.value.span(),
+        Meta::Path(path) => path.span(),
+    }
+}
+
+/// Reads `#[status(name)]`, `#[status(422)]` or `#[status(transparent)]`.
+fn parse_status(cx: &Ctxt, attr: &Attribute) -> StatusValue {
+    let parsed = attr.parse_args_with(|input: ParseStream| {
+        let lookahead = input.lookahead1();
+        if lookahead.peek(LitInt) {
+            let number: LitInt = input.parse()?;
+            Ok(status_by_number(&number))
+        } else if lookahead.peek(Ident::peek_any) {
+            let name = input.call(Ident::parse_any)?;
+            Ok(status_by_name(&name))
+        } else if input.peek(LitStr) {
+            let name: LitStr = input.parse()?;
+            Err(syn::Error::new(
+                name.span(),
+                format_args!(
+                    "write the status name without quotes: `#[status({})]`",
+                    name.value()
+                ),
+            ))
+        } else {
+            Err(lookahead.error())
+        }
+    });
+    match parsed {
+        Ok(Ok(value)) => value,
+        Ok(Err(error)) | Err(error) => {
+            cx.syn_error(error);
+            StatusValue::Invalid
+        }
+    }
+}
+
+/// The status a name stands for, or the error that explains why it is not one.
+fn status_by_name(name: &Ident) -> syn::Result<StatusValue> {
+    let text = name.unraw().to_string();
+    if *name == TRANSPARENT {
+        return Ok(StatusValue::Transparent);
+    }
+    match status::lookup(&text) {
+        Lookup::Error(code) => Ok(StatusValue::Code(code)),
+        Lookup::NotAnError(code) => Err(not_an_error(name, &format!("`{text}`"), code)),
+        Lookup::Unknown(suggestion) => {
+            let hint = match suggestion {
+                Some(known) => format!("; did you mean `{known}`?"),
+                None => String::from(
+                    "; use a Rails status name such as `not_found` or `unprocessable_entity`, or a number in 400..=599",
+                ),
+            };
+            Err(syn::Error::new(name.span(), format!("unknown status `{text}`{hint}")))
+        }
+    }
+}
+
+/// The status a number stands for, or the error that explains why it is not one.
+fn status_by_number(number: &LitInt) -> syn::Result<StatusValue> {
+    let code: u16 = number.base10_parse().map_err(|_| {
+        syn::Error::new(number.span(), "a status is a number in 400..=599")
+    })?;
+    if status::is_error(code) {
+        Ok(StatusValue::Code(code))
+    } else {
+        Err(not_an_error(number, &format!("`{code}`"), code))
+    }
+}
+
+/// "`ok` is 200 OK, not an error status".
+fn not_an_error(tokens: impl quote::ToTokens, what: &str, code: u16) -> syn::Error {
+    syn::Error::new_spanned(
+        tokens,
+        format!(
+            "{what} is {}, not an error: an error's status is 4xx or 5xx, e.g. `bad_request` (400) or `internal_server_error` (500)",
+            status::describe(code)
+        ),
+    )
+}
+
+/// Reads `#[oauth(code)]`; `None` if the code is unknown (reported).
+fn parse_oauth(cx: &Ctxt, attr: &Attribute) -> Option<(&'static str, &'static str)> {
+    let code = match attr.parse_args_with(Ident::parse_any) {
+        Ok(code) => code,
+        Err(_) => {
+            cx.syn_error(syn::Error::new(
+                args_span(attr),
+                "expected an OAuth 2.0 error code: `#[oauth(invalid_grant)]`",
+            ));
+            return None;
+        }
+    };
+    let text = code.to_string();
+    if let Some(known) = OAUTH_CODES.iter().find(|(wire, _)| *wire == text) {
+        return Some(*known);
+    }
+    let known = OAUTH_CODES.iter().map(|(wire, _)| *wire);
+    let hint = match status::nearest(&text, known.clone()) {
+        Some(near) => format!("did you mean `{near}`? "),
+        None => String::new(),
+    };
+    let all: Vec<String> = known.map(|wire| format!("`{wire}`")).collect();
+    cx.error_spanned_by(
+        &code,
+        format!(
+            "unknown OAuth 2.0 error code `{text}`; {hint}the codes of RFC 6749 and RFC 6750 are {}",
+            all.join(", ")
+        ),
+    );
+    None
+}
+
+/// Reads `#[retry_after(seconds)]` on a type or variant.
+fn parse_seconds(cx: &Ctxt, attr: &Attribute) -> Option<u64> {
+    if let Meta::Path(_) = attr.meta {
+        cx.error_spanned_by(
+            attr,
+            "`#[retry_after]` on a variant needs the delay in seconds: `#[retry_after(120)]`; to take it from a field, put `#[retry_after]` on the field",
+        );
+        return None;
+    }
+    match attr.parse_args::<LitInt>().and_then(|lit| lit.base10_parse::<u64>()) {
+        Ok(seconds) => Some(seconds),
+        Err(_) => {
+            cx.syn_error(syn::Error::new(
+                args_span(attr),
+                "expected the delay in whole seconds: `#[retry_after(120)]`",
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The derive macro of [`api-status`](https://docs.rs/api-status):
+//! `#[derive(ApiError)]`. Depend on `api-status`, which re-exports it, rather
+//! than on this crate: the generated code names `::api_status`.
+//!
+//! The pipeline: [`ast`] parses the input into a model (attributes in
+//! [`attr`], `#[message]` strings in [`message`]), [`check`] finds the
+//! mistakes that involve several attributes, [`expand`] generates code from
+//! a valid model, and on any error [`fallback`] emits every error together
+//! with a stub impl.
+#![forbid(unsafe_code)]
+
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+mod generics;
+mod message;
+mod status;
+mod symbol;
+mod wire;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `api_status::ApiError`, `From<T> for http::Response<Bytes>` and,
+/// with the runtime's framework features, the frameworks' response traits.
+/// The attributes are documented in the `api-status` crate.
+#[proc_macro_derive(ApiError, attributes(status, message, oauth, retry_after, field_errors))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input).into()
+}
+
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::default();
+    let model = ast::Input::from_syn(&cx, input);
+    if let Some(model) = &model {
+        check::check(&cx, model);
+    }
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => expand::derive(&model),
+        (Err(errors), _) => fallback::expand(input, errors),
+        (Ok(()), None) => fallback::expand(input, proc_macro2::TokenStream::new()),
+    }
+}

@@ -1,0 +1,93 @@
+//! The bytes of a body that does not depend on the value, computed while the
+//! macro expands. The rules are the runtime's (`runtime/src/json.rs` and
+//! `oauth.rs`); the runtime's tests compare both on the same messages.
+
+/// `{"message":"..."}`, or with `error` and `error_description` for an
+/// OAuth code.
+pub fn static_body(message: &str, oauth_code: Option<&str>) -> Vec<u8> {
+    let mut out = String::with_capacity(message.len() * 2 + 64);
+    out.push_str("{\"message\":\"");
+    escape_into(&mut out, message);
+    out.push('"');
+    if let Some(code) = oauth_code {
+        out.push_str(",\"error\":\"");
+        out.push_str(code);
+        out.push('"');
+        if let Some(description) = oauth_error_description(message) {
+            out.push_str(",\"error_description\":\"");
+            out.push_str(&description);
+            out.push('"');
+        }
+    }
+    out.push('}');
+    out.into_bytes()
+}
+
+/// The `WWW-Authenticate` value of an OAuth error with a fixed message.
+pub fn static_challenge(code: &str, message: &str) -> String {
+    match oauth_error_description(message) {
+        Some(description) => format!("Bearer error=\"{code}\", error_description=\"{description}\""),
+        None => format!("Bearer error=\"{code}\""),
+    }
+}
+
+/// Appends `s` as JSON string contents, escaped as `serde_json` does.
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0C}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+}
+
+/// RFC 6749's `error_description`: `"` to `'`, `\` to `/`, control
+/// characters to a space, other characters outside printable ASCII dropped;
+/// `None` if only spaces are left.
+fn oauth_error_description(message: &str) -> Option<String> {
+    let description: String = message
+        .chars()
+        .filter_map(|c| match c {
+            '"' => Some('\''),
+            '\\' => Some('/'),
+            c if c.is_control() => Some(' '),
+            ' '..='~' => Some(c),
+            _ => None,
+        })
+        .collect();
+    (!description.trim_start_matches(' ').is_empty()).then_some(description)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_json() {
+        let body = static_body("a \"b\" \\ \n\t\u{1}é", None);
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            "{\"message\":\"a \\\"b\\\" \\\\ \\n\\t\\u0001é\"}"
+        );
+    }
+
+    #[test]
+    fn oauth_body_and_challenge() {
+        let body = static_body("bad \"grant\"", Some("invalid_grant"));
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            r#"{"message":"bad \"grant\"","error":"invalid_grant","error_description":"bad 'grant'"}"#
+        );
+        assert_eq!(
+            static_challenge("invalid_grant", "é"),
+            "Bearer error=\"invalid_grant\""
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Support for the code `#[derive(ApiError)]` generates. Not public API: the
+//! names here may change in any release.
+
+use std::fmt;
+use std::time::Duration;
+
+pub use std::borrow::Cow;
+
+use bytes::Bytes;
+use http::{HeaderValue, Response, StatusCode};
+
+use crate::{ApiError, FieldErrors, IntoFieldErrors};
+
+/// A `Cow<'a, str>`.
+pub type CowStr<'a> = Cow<'a, str>;
+
+/// The status for a code the derive has checked to be in `400..=599`.
+#[inline]
+pub fn status(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The body every `ApiError` has unless the derive computed it at compile time.
+#[inline]
+pub fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
+    crate::json::encode_body(error)
+}
+
+/// The response every `ApiError` builds unless it delegates to another.
+#[inline]
+pub fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes> {
+    crate::headers::build_response(error)
+}
+
+/// The `WWW-Authenticate` challenge computed from the status, OAuth code and
+/// message, for the variants whose challenge the derive could not compute.
+#[inline]
+pub fn challenge<E: ApiError + ?Sized>(error: &E) -> Option<HeaderValue> {
+    crate::headers::challenge_for(error)
+}
+
+/// A message formatted from the variant's fields: borrowed when the format
+/// string turned out to have no arguments.
+#[inline]
+pub fn format_message(args: fmt::Arguments<'_>) -> CowStr<'static> {
+    match args.as_str() {
+        Some(literal) => Cow::Borrowed(literal),
+        None => Cow::Owned(fmt::format(args)),
+    }
+}
+
+/// The public message of a 4xx without `#[message]`: its `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has a 4xx variant without `#[message(\"...\")]`, so its public message is its `Display`, which it does not implement",
+    label = "`{Self}` does not implement `Display`",
+    note = "implement `Display` (e.g. `#[derive(thiserror::Error)]` with `#[error(\"...\")]` on each variant), or give the variant a `#[message(\"...\")]`"
+)]
+pub trait DisplayMessage {
+    /// Writes the `Display` of `self`.
+    fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result;
+    /// The `Display` of `self` as an owned string.
+    fn display_string(&self) -> CowStr<'static>;
+}
+
+impl<T: fmt::Display + ?Sized> DisplayMessage for T {
+    #[inline]
+    fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        write!(out, "{self}")
+    }
+    #[inline]
+    fn display_string(&self) -> CowStr<'static> {
+        Cow::Owned(self.to_string())
+    }
+}
+
+/// The field errors of a `#[field_errors]` field.
+#[inline]
+pub fn field_errors<T: IntoFieldErrors + ?Sized>(field: &T) -> Option<Cow<'_, FieldErrors>> {
+    Some(field.field_errors())
+}
+
+/// A value a `#[retry_after]` field can hold: whole seconds.
+#[diagnostic::on_unimplemented(
+    message = "a `#[retry_after]` field must be a `u64` of seconds or a `std::time::Duration`, not `{Self}`",
+    label = "`{Self}` is not a `u64` or a `Duration`"
+)]
+pub trait RetryAfterSeconds {
+    /// The delay in whole seconds, rounded up, saturating.
+    fn retry_after_seconds(&self) -> u64;
+}
+
+impl RetryAfterSeconds for u64 {
+    #[inline]
+    fn retry_after_seconds(&self) -> u64 {
+        *self
+    }
+}
+
+impl RetryAfterSeconds for Duration {
+    #[inline]
+    fn retry_after_seconds(&self) -> u64 {
+        let whole = self.as_secs();
+        if self.subsec_nanos() > 0 {
+            whole.saturating_add(1)
+        } else {
+            whole
+        }
+    }
+}
+
+impl<T: RetryAfterSeconds + ?Sized> RetryAfterSeconds for &T {
+    #[inline]
+    fn retry_after_seconds(&self) -> u64 {
+        (**self).retry_after_seconds()
+    }
+}
+
+/// The `Retry-After` seconds of a `#[retry_after]` field.
+#[inline]
+pub fn retry_after_seconds<T: RetryAfterSeconds + ?Sized>(field: &T) -> u64 {
+    field.retry_after_seconds()
+}
+
+pub use crate::impl_framework_traits;
