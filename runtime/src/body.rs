@@ -1,6 +1,10 @@
 //! [`ErrorBody`]: the body of an error response as an owned serde type.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::{ApiError, FieldErrors};
 
@@ -23,7 +27,7 @@ use crate::{ApiError, FieldErrors};
 ///
 /// assert!(serde_json::from_str::<ErrorBody>(r#"{"error":"invalid_grant"}"#).is_err());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ErrorBody {
     /// The public message.
     pub message: String,
@@ -83,5 +87,44 @@ impl ErrorBody {
                 error_description: None,
             },
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorBody {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The members, as serde reads them once the document is known to be
+        /// an object (a derived `Deserialize` alone would also take an array).
+        #[derive(Deserialize)]
+        struct Members {
+            message: String,
+            #[serde(default)]
+            errors: Option<FieldErrors>,
+            #[serde(default)]
+            error: Option<String>,
+            #[serde(default)]
+            error_description: Option<String>,
+        }
+
+        struct ObjectOnly;
+
+        impl<'de> Visitor<'de> for ObjectOnly {
+            type Value = ErrorBody;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("an error body: an object with a string `message`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody, A::Error> {
+                let members = Members::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(ErrorBody {
+                    message: members.message,
+                    errors: members.errors,
+                    error: members.error,
+                    error_description: members.error_description,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(ObjectOnly)
     }
 }

@@ -1,0 +1,137 @@
+//! Section 4: `FieldErrors`, `IntoFieldErrors`, `ErrorBody`, and the trait
+//! implemented by hand.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use api_status::http::StatusCode;
+use api_status::{ApiError, ErrorBody, FieldErrors};
+
+#[test]
+fn field_errors_keep_insertion_order_and_append_repeated_fields() {
+    let errors: FieldErrors = [("b", "1"), ("a", "2"), ("b", "3")].into_iter().collect();
+    assert_eq!(errors.len(), 2);
+    assert!(!errors.is_empty());
+    let fields: Vec<(&str, Vec<&str>)> = errors
+        .iter()
+        .map(|(field, messages)| (field, messages.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(fields, [("b", vec!["1", "3"]), ("a", vec!["2"])]);
+    assert!(FieldErrors::new().is_empty());
+    assert_eq!(FieldErrors::new().len(), 0);
+}
+
+#[test]
+fn field_errors_serialize_and_deserialize_in_order() {
+    let mut errors = FieldErrors::new();
+    errors.add("zeta", "z").add("alpha", "a").add(String::from("zeta"), String::from("z2"));
+    let json = serde_json::to_string(&errors).unwrap();
+    assert_eq!(json, r#"{"zeta":["z","z2"],"alpha":["a"]}"#);
+    let back: FieldErrors = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, errors);
+    assert!(serde_json::from_str::<FieldErrors>(r#"{"a":"not a list"}"#).is_err());
+    assert!(serde_json::from_str::<FieldErrors>("[]").is_err());
+}
+
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Invalid {
+    #[error("invalid")]
+    #[status(unprocessable_entity)]
+    Hash(#[field_errors] HashMap<String, Vec<String>>),
+    #[error("invalid")]
+    #[status(unprocessable_entity)]
+    Tree {
+        #[field_errors]
+        errors: BTreeMap<String, Vec<String>>,
+    },
+    #[error("invalid")]
+    #[status(bad_request)]
+    Boxed(#[field_errors] Box<FieldErrors>),
+}
+
+#[test]
+fn maps_are_field_errors_too_sorted_by_field() {
+    let map: HashMap<String, Vec<String>> = [
+        ("name".to_owned(), vec!["can't be blank".to_owned()]),
+        ("age".to_owned(), vec!["is too low".to_owned(), "is odd".to_owned()]),
+        ("email".to_owned(), vec![]),
+    ]
+    .into_iter()
+    .collect();
+    let expected = r#"{"message":"invalid","errors":{"age":["is too low","is odd"],"email":[],"name":["can't be blank"]}}"#;
+    assert_eq!(Invalid::Hash(map.clone()).body(), expected.as_bytes());
+    let tree = map.into_iter().collect();
+    assert_eq!(Invalid::Tree { errors: tree }.body(), expected.as_bytes());
+    let boxed = Box::new([("x", "y")].into_iter().collect());
+    assert_eq!(Invalid::Boxed(boxed).body(), r#"{"message":"invalid","errors":{"x":["y"]}}"#.as_bytes());
+}
+
+#[test]
+fn error_body_skips_absent_members_and_ignores_unknown_ones() {
+    assert_eq!(serde_json::to_string(&ErrorBody::new("m")).unwrap(), r#"{"message":"m"}"#);
+    let body: ErrorBody = serde_json::from_str(
+        r#"{"message":"m","error":"invalid_grant","error_description":"d","extra":[1,2],"errors":null}"#,
+    )
+    .unwrap();
+    assert_eq!(body.message, "m");
+    assert_eq!(body.error.as_deref(), Some("invalid_grant"));
+    assert_eq!(body.error_description.as_deref(), Some("d"));
+    assert_eq!(body.errors, None);
+}
+
+#[test]
+fn error_body_rejects_documents_without_a_string_message() {
+    for json in [r#"{}"#, r#"{"message":1}"#, r#"{"message":null}"#, r#"["message"]"#, r#""message""#, "null"] {
+        assert!(serde_json::from_str::<ErrorBody>(json).is_err(), "{json}");
+    }
+}
+
+/// The smallest hand-written implementation: two methods.
+struct Teapot;
+
+impl ApiError for Teapot {
+    fn status(&self) -> StatusCode {
+        StatusCode::IM_A_TEAPOT
+    }
+    fn message(&self) -> Cow<'_, str> {
+        "short and stout".into()
+    }
+}
+
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Kitchen {
+    #[error("teapot")]
+    #[status(transparent)]
+    Teapot(#[from] TeapotError),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("teapot")]
+struct TeapotError;
+
+impl ApiError for TeapotError {
+    fn status(&self) -> StatusCode {
+        Teapot.status()
+    }
+    fn message(&self) -> Cow<'_, str> {
+        Teapot.message()
+    }
+}
+
+#[test]
+fn a_two_method_impl_gets_the_whole_response_and_works_as_a_transparent_inner() {
+    let response = Teapot.to_response();
+    assert_eq!(response.status(), 418);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.body().as_ref(), br#"{"message":"short and stout"}"#);
+    let outer = Kitchen::from(TeapotError).to_response();
+    assert_eq!(outer.status(), 418);
+    assert_eq!(outer.body(), response.body());
+}
+
+#[test]
+fn trait_objects_and_references_answer_like_the_error() {
+    let boxed: Box<dyn ApiError> = Box::new(Teapot);
+    assert_eq!(boxed.to_response().body(), Teapot.to_response().body());
+    assert_eq!((&Teapot).status(), 418);
+}
