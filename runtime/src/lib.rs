@@ -1,6 +1,111 @@
 //! HTTP API error conventions, checked by the compiler.
 //!
-//! (The full guide is written below, once the code it describes compiles.)
+//! Web services write the same error plumbing again and again: a status for
+//! each error, a JSON body with a `message`, an `errors` object for
+//! validation failures, OAuth 2.0's `error` and `error_description` on a
+//! failed sign-in, no database error leaking into a 500, and the right
+//! headers. `api-status` turns all of it into one derive:
+//!
+//! ```
+//! use api_status::{ApiError, FieldErrors};
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum AccountError {
+//!     #[error("account {id} not found")]
+//!     #[status(not_found)]
+//!     NotFound { id: u64 },
+//!     #[error("invalid account")]
+//!     #[status(unprocessable_entity)]
+//!     Invalid { #[field_errors] errors: FieldErrors },
+//! }
+//!
+//! let response = AccountError::NotFound { id: 42 }.to_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.body(), r#"{"message":"account 42 not found"}"#.as_bytes());
+//!
+//! // Any stack built on `http` 1.x takes the response as it is.
+//! let response: api_status::http::Response<api_status::bytes::Bytes> =
+//!     AccountError::NotFound { id: 42 }.into();
+//! # let _ = response;
+//! ```
+//!
+//! A variant without a status, a misspelled status (`not_fonud`: did you
+//! mean `not_found`?), a 2xx on an error, an OAuth code on a 404: each is a
+//! compile error that points at the mistake and says how to fix it, and one
+//! build reports all of them.
+//!
+//! Add `api-status` to `Cargo.toml`; the derive, `http`, `bytes` and the
+//! body types are all reachable through it. `thiserror` is the usual
+//! companion for `Display` and `Error`, but is not required.
+//!
+#![doc = include_str!("../docs/attributes.md")]
+//!
+//! # The wire
+//!
+//! Every response has its status, `content-type: application/json` (exactly
+//! that), and a body that is one compact JSON object whose members come in
+//! this order: `message`, then `errors`, or `error` and `error_description`.
+//!
+//! | case | body |
+//! | --- | --- |
+//! | any 4xx/5xx | `{"message":"…"}` |
+//! | `#[field_errors]` | `{"message":"…","errors":{"name":["can't be blank"]}}` |
+//! | `#[oauth(code)]` | `{"message":"…","error":"invalid_grant","error_description":"…"}` |
+//! | `#[status(transparent)]` | exactly the inner error's response |
+//!
+//! Headers: `WWW-Authenticate` on every 401 and on OAuth 400/403 with an
+//! RFC 6750 code; `Retry-After` where `#[retry_after]` is given. No value
+//! taken from error data can break out of its quoted string or inject a
+//! header line, and any message (quotes, backslashes, control characters,
+//! any Unicode) gives valid JSON that round-trips through `serde_json`.
+//! [`ErrorBody`] parses these bodies on the client side.
+//!
+//! # Speed
+//!
+//! A variant whose body does not depend on its data (a literal message or a
+//! 5xx reason phrase, no field errors) has its JSON computed when the macro
+//! expands: at run time it is a `&'static` slice behind
+//! [`Bytes::from_static`](bytes::Bytes::from_static). Other bodies are
+//! written once into one buffer; an interpolated message is formatted
+//! straight into it, without an intermediate `String`.
+//!
+//! # Frameworks
+//!
+//! The derive emits `impl From<T> for http::Response<Bytes>`, which hyper,
+//! axum, tower and the servers built on them take as it is. Framework traits
+//! come from features of this crate; the derive emits the same tokens
+//! whatever is enabled.
+//!
+//! # Compile errors
+//!
+//! Each points at the offending tokens and says how to fix it; one build
+//! reports all of them, and the type still gets a stub impl so that no
+//! follow-on error buries them:
+//!
+//! - a variant with no status (and none on the enum);
+//! - an unknown status name, with the nearest known name suggested;
+//! - a status that is not 4xx/5xx (`ok`, `moved_permanently`, `201`);
+//! - `#[status]` or `#[message]` twice;
+//! - two `#[field_errors]` fields, or one whose type does not implement
+//!   [`IntoFieldErrors`];
+//! - `#[message]` naming a field that does not exist;
+//! - `#[status(transparent)]` without exactly one field, or with
+//!   `#[message]`, `#[oauth]`, `#[retry_after]` or `#[field_errors]`;
+//! - an unknown `#[oauth]` code, `#[oauth]` on a status other than 400, 401
+//!   or 403, or with `#[field_errors]`;
+//! - `#[retry_after]` on a status other than 429 or 503, or both the
+//!   attribute and a field;
+//! - a 4xx without `#[message]` on a type without `Display`;
+//! - the derive on a union, and malformed attribute syntax;
+//! - an attribute other than `#[status(code)]` on an enum itself, and
+//!   `#[field_errors]` on a 5xx.
+//!
+//! # Safety
+//!
+//! Every crate is `#![forbid(unsafe_code)]`. Neither the runtime nor the
+//! macro panics on any input: every misuse of an attribute is a
+//! `compile_error!`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -11,6 +116,20 @@ mod headers;
 mod json;
 mod frameworks;
 mod oauth;
+mod rejection;
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "garde")]
+mod garde;
+#[cfg(feature = "validator")]
+mod validator;
+
+// The derive names everything through `::api_status`; this makes that path
+// work inside this crate too, for the types it derives itself ([`Rejection`]).
+extern crate self as api_status;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -21,6 +140,7 @@ pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
+pub use rejection::Rejection;
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.
@@ -28,3 +148,8 @@ pub use http;
 
 /// The `bytes` crate (1.x), re-exported for `bytes::Bytes`, the body type.
 pub use bytes;
+
+/// The README's examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
