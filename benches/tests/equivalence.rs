@@ -1,0 +1,32 @@
+//! Every case of a group builds the same response as the group's floor
+//! (status, headers, body bytes), so the benchmarks compare like with like.
+//! Only `http-api-problem`, whose format differs, is checked for its status
+//! and a valid JSON body. No timing is asserted here.
+
+use api_status_benches::cases::{groups, Fixtures, CASES};
+
+#[test]
+fn every_case_builds_its_groups_response() {
+    let fixtures = Fixtures::new();
+    for group in groups() {
+        let mut in_group = CASES.iter().filter(|case| case.group == group);
+        let floor = in_group.next().expect("a group has cases");
+        assert_eq!(floor.name, "floor", "{group}: the floor comes first");
+        let expected = (floor.run)(&fixtures);
+        serde_json::from_slice::<serde_json::Value>(expected.body()).expect("the floor is JSON");
+        for case in in_group {
+            let response = (case.run)(&fixtures);
+            let label = format!("{group}/{}", case.name);
+            assert_eq!(response.status(), expected.status(), "{label}");
+            if case.same_response {
+                assert_eq!(response.headers(), expected.headers(), "{label}");
+                assert_eq!(response.body(), expected.body(), "{label}");
+            } else {
+                serde_json::from_slice::<serde_json::Value>(response.body()).expect(&label);
+            }
+            if let Some(body) = case.body {
+                assert_eq!(body(&fixtures), expected.body(), "{label}: body()");
+            }
+        }
+    }
+}
