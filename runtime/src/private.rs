@@ -122,3 +122,11 @@ pub fn retry_after_seconds<T: RetryAfterSeconds + ?Sized>(field: &T) -> u64 {
 }
 
 pub use crate::impl_framework_traits;
+
+/// The frameworks, for the impls [`impl_framework_traits!`] generates.
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "axum")]
+pub use ::axum;
+#[cfg(feature = "actix-web")]
+pub use crate::frameworks::ActixWebError;

@@ -1,0 +1,206 @@
+//! [actix-web](https://docs.rs/actix-web/4) 4 support (feature `actix-web`).
+//!
+//! With the feature on, every `#[derive(ApiError)]` type implements
+//! `actix_web::ResponseError`: `status_code` and `error_response` give
+//! exactly the status, headers and body of [`ApiError::to_response`], so a
+//! handler returns `Result<_, YourError>` and `?` works as usual.
+//!
+//! `ResponseError` requires `Debug + Display`, so **with this feature every
+//! derived type of the build must implement both**; `#[derive(Debug,
+//! thiserror::Error)]` gives them. A type without them fails to compile
+//! with a message that says so. (A generic type gets the impl for those of
+//! its instances that are `Debug + Display`.)
+//!
+//! ```
+//! use actix_web::ResponseError;
+//! use api_status::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! pub enum UserError {
+//!     #[error("user {id} not found")]
+//!     #[status(not_found)]
+//!     NotFound { id: u64 },
+//! }
+//!
+//! async fn show_user(id: actix_web::web::Path<u64>) -> Result<String, UserError> {
+//!     Err(UserError::NotFound { id: id.into_inner() })
+//! }
+//!
+//! let response = UserError::NotFound { id: 7 }.error_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! ```
+//!
+//! actix-web's own extractor errors answer in plain text. [`configure`]
+//! installs error handlers that answer with a [`Rejection`] instead, in the
+//! same body format as every other error:
+//!
+//! ```
+//! use actix_web::{web, App};
+//!
+//! let app = App::new()
+//!     .configure(api_status::actix_web::configure)
+//!     .route("/users/{id}", web::get().to(|| async { "ok" }));
+//! ```
+//!
+//! | actix-web error | answer |
+//! | --- | --- |
+//! | `JsonPayloadError::Deserialize`, a syntax error or an early end | 400 [`Rejection::MalformedJson`] |
+//! | `JsonPayloadError::ContentType` | 415 [`Rejection::UnsupportedMediaType`] |
+//! | `JsonPayloadError::Deserialize`, JSON of the wrong shape | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonPayloadError::Overflow`, `OverflowKnownLength` | 413 [`Rejection::PayloadTooLarge`] |
+//! | `JsonPayloadError::Payload` | 413 over the limit, else 400 [`Rejection::UnreadableBody`] |
+//! | `QueryPayloadError` | 400 [`Rejection::InvalidQuery`] |
+//! | `PathError` | 404 [`Rejection::NotFound`] |
+//!
+//! actix-web 4 is built on `http` 0.2 while `api-status` speaks `http` 1:
+//! the status and headers are carried over by their numbers and bytes,
+//! which both versions share.
+
+use ::actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use ::actix_web::http::header::{HeaderName, HeaderValue};
+use ::actix_web::http::StatusCode;
+use ::actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::ApiError;
+pub use crate::Rejection;
+
+/// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
+pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+    StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// `error`'s response as an actix-web response: the status, headers and body
+/// of [`ApiError::to_response`], nothing added. What the derived
+/// `ResponseError::error_response` calls; for a hand-written [`ApiError`],
+/// the body of its own `ResponseError` impl:
+///
+/// ```
+/// use std::borrow::Cow;
+/// use std::fmt;
+/// use api_status::ApiError;
+/// use api_status::http::StatusCode;
+///
+/// #[derive(Debug)]
+/// struct Teapot;
+///
+/// impl fmt::Display for Teapot {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("short and stout")
+///     }
+/// }
+///
+/// impl ApiError for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
+///     }
+///     fn message(&self) -> Cow<'_, str> {
+///         Cow::Borrowed("short and stout")
+///     }
+/// }
+///
+/// impl actix_web::ResponseError for Teapot {
+///     fn status_code(&self) -> actix_web::http::StatusCode {
+///         api_status::actix_web::status_code(self)
+///     }
+///     fn error_response(&self) -> actix_web::HttpResponse {
+///         api_status::actix_web::error_response(self)
+///     }
+/// }
+///
+/// assert_eq!(actix_web::ResponseError::error_response(&Teapot).status(), 418);
+/// ```
+pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
+    let (parts, body) = error.to_response().into_parts();
+    let status = StatusCode::from_u16(parts.status.as_u16())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = HttpResponse::with_body(status, body);
+    let headers = response.headers_mut();
+    for (name, value) in &parts.headers {
+        // Both `http` versions accept exactly the same names and values, so
+        // neither conversion fails; a header that did would be left out
+        // rather than panic.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    response.map_into_boxed_body()
+}
+
+impl From<JsonPayloadError> for Rejection {
+    fn from(error: JsonPayloadError) -> Self {
+        Rejection::from(&error)
+    }
+}
+
+/// As `From<JsonPayloadError>`, without taking the error.
+impl From<&JsonPayloadError> for Rejection {
+    fn from(error: &JsonPayloadError) -> Self {
+        match error {
+            JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+                Rejection::PayloadTooLarge
+            }
+            JsonPayloadError::ContentType => Rejection::UnsupportedMediaType,
+            JsonPayloadError::Deserialize(error) => Rejection::from(error),
+            JsonPayloadError::Serialize(_) => Rejection::Internal,
+            JsonPayloadError::Payload(PayloadError::Overflow) => Rejection::PayloadTooLarge,
+            _ => Rejection::UnreadableBody,
+        }
+    }
+}
+
+impl From<QueryPayloadError> for Rejection {
+    fn from(_: QueryPayloadError) -> Self {
+        Rejection::InvalidQuery
+    }
+}
+
+impl From<PathError> for Rejection {
+    fn from(_: PathError) -> Self {
+        Rejection::NotFound
+    }
+}
+
+/// The error handler of `web::JsonConfig`: answers with a [`Rejection`].
+pub fn json_error_handler(error: JsonPayloadError, _: &HttpRequest) -> ::actix_web::Error {
+    Rejection::from(error).into()
+}
+
+/// The error handler of `web::QueryConfig`: answers with a [`Rejection`].
+pub fn query_error_handler(error: QueryPayloadError, _: &HttpRequest) -> ::actix_web::Error {
+    Rejection::from(error).into()
+}
+
+/// The error handler of `web::PathConfig`: answers with a [`Rejection`].
+pub fn path_error_handler(error: PathError, _: &HttpRequest) -> ::actix_web::Error {
+    Rejection::from(error).into()
+}
+
+/// `web::JsonConfig::default()` with [`json_error_handler`]; set a size
+/// limit or a content-type filter on it before installing it with
+/// `App::app_data`.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default().error_handler(json_error_handler)
+}
+
+/// `web::QueryConfig::default()` with [`query_error_handler`].
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(query_error_handler)
+}
+
+/// `web::PathConfig::default()` with [`path_error_handler`].
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(path_error_handler)
+}
+
+/// Installs [`json_config`], [`query_config`] and [`path_config`] on an app
+/// or scope: `App::new().configure(api_status::actix_web::configure)`.
+pub fn configure(config: &mut web::ServiceConfig) {
+    config
+        .app_data(json_config())
+        .app_data(query_config())
+        .app_data(path_config());
+}

@@ -1,0 +1,217 @@
+//! [axum](https://docs.rs/axum/0.8) 0.8 support (feature `axum`).
+//!
+//! With the feature on, every `#[derive(ApiError)]` type implements
+//! `axum::response::IntoResponse` with exactly the status, headers and body
+//! of [`ApiError::to_response`], so a handler returns it as it is:
+//!
+//! ```
+//! use api_status::ApiError;
+//! use axum::extract::Path as AxumPath;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! pub enum UserError {
+//!     #[error("user {id} not found")]
+//!     #[status(not_found)]
+//!     NotFound { id: u64 },
+//! }
+//!
+//! async fn show_user(AxumPath(id): AxumPath<u64>) -> Result<String, UserError> {
+//!     Err(UserError::NotFound { id })
+//! }
+//!
+//! let app: axum::Router = axum::Router::new().route("/users/{id}", axum::routing::get(show_user));
+//! ```
+//!
+//! The extractors [`Json`], [`Path`] and [`Query`] of this module are axum's
+//! own, whose failures answer as a [`Rejection`], in the same body format as
+//! every other error, instead of axum's plain-text rejections:
+//!
+//! | axum rejection | answer |
+//! | --- | --- |
+//! | `JsonRejection::JsonSyntaxError` | 400 [`Rejection::MalformedJson`] |
+//! | `JsonRejection::MissingJsonContentType` | 415 [`Rejection::UnsupportedMediaType`] |
+//! | `JsonRejection::JsonDataError` | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonRejection::BytesRejection` | 413 [`Rejection::PayloadTooLarge`] over the body limit, else 400 [`Rejection::UnreadableBody`] |
+//! | `QueryRejection` | 400 [`Rejection::InvalidQuery`] |
+//! | `PathRejection` | 404 [`Rejection::NotFound`]; 500 [`Rejection::Internal`] when axum says the route itself is wrong |
+//!
+//! ```
+//! use api_status::axum::{Json, Path};
+//! use serde::Deserialize;
+//!
+//! #[derive(Deserialize)]
+//! struct NewUser {
+//!     name: String,
+//! }
+//!
+//! async fn rename(Path(id): Path<u64>, Json(user): Json<NewUser>) -> String {
+//!     format!("user {id} is now {}", user.name)
+//! }
+//!
+//! let app: axum::Router = axum::Router::new().route("/users/{id}", axum::routing::put(rename));
+//! ```
+//!
+//! To keep axum's extractors and still answer in this format, convert their
+//! rejections: `Result<axum::Json<T>, JsonRejection>` in the handler's
+//! arguments, then `.map_err(Rejection::from)?`.
+
+use ::axum::extract::rejection::{
+    FailedToBufferBody, JsonRejection, PathRejection, QueryRejection,
+};
+use ::axum::extract::{FromRequest, FromRequestParts, Request};
+use ::axum::http::request::Parts;
+use ::axum::http::StatusCode;
+use ::axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::ApiError;
+pub use crate::Rejection;
+
+/// `error`'s response as an axum response: the status, headers and body of
+/// [`ApiError::to_response`], nothing added. What the derived
+/// `IntoResponse` calls; for a hand-written [`ApiError`], the body of its
+/// own `IntoResponse`:
+///
+/// ```
+/// use std::borrow::Cow;
+/// use api_status::ApiError;
+/// use api_status::http::StatusCode;
+///
+/// struct Teapot;
+///
+/// impl ApiError for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
+///     }
+///     fn message(&self) -> Cow<'_, str> {
+///         Cow::Borrowed("short and stout")
+///     }
+/// }
+///
+/// impl ::axum::response::IntoResponse for Teapot {
+///     fn into_response(self) -> ::axum::response::Response {
+///         api_status::axum::into_response(&self)
+///     }
+/// }
+///
+/// assert_eq!(Teapot.into_response().status(), 418);
+/// ```
+pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
+    let (parts, body) = error.to_response().into_parts();
+    Response::from_parts(parts, ::axum::body::Body::from(body))
+}
+
+impl From<JsonRejection> for Rejection {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonSyntaxError(_) => Rejection::MalformedJson,
+            JsonRejection::JsonDataError(_) => Rejection::UnprocessableJson,
+            JsonRejection::MissingJsonContentType(_) => Rejection::UnsupportedMediaType,
+            JsonRejection::BytesRejection(rejection) => by_status(rejection.status()),
+            other => by_status(other.status()),
+        }
+    }
+}
+
+impl From<FailedToBufferBody> for Rejection {
+    fn from(rejection: FailedToBufferBody) -> Self {
+        by_status(rejection.status())
+    }
+}
+
+impl From<QueryRejection> for Rejection {
+    fn from(_: QueryRejection) -> Self {
+        Rejection::InvalidQuery
+    }
+}
+
+impl From<PathRejection> for Rejection {
+    fn from(rejection: PathRejection) -> Self {
+        // axum answers 500 where the route and the extractor do not fit
+        // (a wrong number of parameters, an unsupported type, no parameters
+        // at all): a bug of the server, not of the client's path.
+        if rejection.status().is_server_error() {
+            Rejection::Internal
+        } else {
+            Rejection::NotFound
+        }
+    }
+}
+
+/// A body rejection by the status axum gives it.
+fn by_status(status: StatusCode) -> Rejection {
+    match status {
+        StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Rejection::UnsupportedMediaType,
+        StatusCode::UNPROCESSABLE_ENTITY => Rejection::UnprocessableJson,
+        status if status.is_server_error() => Rejection::Internal,
+        _ => Rejection::UnreadableBody,
+    }
+}
+
+/// `::axum::Json`, whose failures answer as a [`Rejection`] (400, 413, 415 or
+/// 422). As a response it is `::axum::Json`'s: the value as JSON.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        match ::axum::Json::<T>::from_request(request, state).await {
+            Ok(::axum::Json(value)) => Ok(Json(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        ::axum::Json(self.0).into_response()
+    }
+}
+
+/// `::axum::extract::Path`, whose failures answer as a [`Rejection`]: 404 for
+/// a parameter that does not parse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejection> {
+        match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Path(value)) => Ok(Path(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+/// `::axum::extract::Query`, whose failures answer as a [`Rejection`]: 400
+/// for a query string that does not fit `T`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejection> {
+        match ::axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
