@@ -48,7 +48,9 @@ impl<'a> Input<'a> {
                 variants: data
                     .variants
                     .iter()
-                    .map(|variant| Variant::from_syn(cx, &variant.ident, &variant.attrs, &variant.fields))
+                    .map(|variant| {
+                        Variant::from_syn(cx, &variant.ident, &variant.attrs, &variant.fields)
+                    })
                     .collect(),
             }),
             Data::Struct(data) => {
@@ -73,19 +75,26 @@ impl<'a> Input<'a> {
 
 impl Input<'_> {
     /// The status a variant answers with: its own `#[status]`, else the
-    /// enum's.
+    /// enum's. A `#[status(transparent)]` on the enum is reported there and
+    /// not inherited, so that its variants get no follow-on errors.
     pub fn status_of(&self, variant: &Variant<'_>) -> Option<StatusValue> {
-        variant
-            .attrs
-            .status
-            .as_ref()
-            .or(self.attrs.status.as_ref())
-            .map(|status| status.value)
+        match &variant.attrs.status {
+            Some(status) => Some(status.value),
+            None => self.attrs.status.as_ref().map(|status| match status.value {
+                StatusValue::Transparent => StatusValue::Invalid,
+                value => value,
+            }),
+        }
     }
 }
 
 impl<'a> Variant<'a> {
-    fn from_syn(cx: &Ctxt, ident: &'a Ident, attrs: &'a [syn::Attribute], fields: &'a Fields) -> Self {
+    fn from_syn(
+        cx: &Ctxt,
+        ident: &'a Ident,
+        attrs: &'a [syn::Attribute],
+        fields: &'a Fields,
+    ) -> Self {
         let attrs = attr::parse_container(cx, attrs);
         let fields: Vec<Field<'a>> = fields
             .iter()
@@ -118,11 +127,15 @@ impl<'a> Variant<'a> {
 
     /// The field marked `#[field_errors]`, if any.
     pub fn field_errors_field(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.attrs.field_errors.is_some())
+        self.fields
+            .iter()
+            .find(|field| field.attrs.field_errors.is_some())
     }
 
     /// The field marked `#[retry_after]`, if any.
     pub fn retry_after_field(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.attrs.retry_after.is_some())
+        self.fields
+            .iter()
+            .find(|field| field.attrs.retry_after.is_some())
     }
 }

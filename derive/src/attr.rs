@@ -93,6 +93,13 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
             };
             set_once(cx, &mut out.status, status, STATUS, attr);
         } else if *path == MESSAGE {
+            if !matches!(attr.meta, Meta::List(_)) {
+                cx.error_spanned_by(
+                    attr,
+                    "expected the public message in parentheses: `#[message(\"account not found\")]`",
+                );
+                continue;
+            }
             let message = attr.parse_args_with(|input: ParseStream| {
                 if !input.peek(LitStr) {
                     return Err(input.error("expected a string literal: `#[message(\"...\")]`"));
@@ -106,7 +113,16 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
                 Ok(format)
             });
             match message {
-                Ok(format) => set_once(cx, &mut out.message, Message { original: attr, format }, MESSAGE, attr),
+                Ok(format) => set_once(
+                    cx,
+                    &mut out.message,
+                    Message {
+                        original: attr,
+                        format,
+                    },
+                    MESSAGE,
+                    attr,
+                ),
                 Err(error) => cx.syn_error(error),
             }
         } else if *path == OAUTH {
@@ -186,26 +202,40 @@ fn args_span(attr: &Attribute) -> Span {
 
 /// Reads `#[status(name)]`, `#[status(422)]` or `#[status(transparent)]`.
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> StatusValue {
+    const EXPECTED: &str =
+        "expected a status in parentheses: `#[status(not_found)]`, `#[status(422)]` or `#[status(transparent)]`";
+    match &attr.meta {
+        Meta::List(list) if !list.tokens.is_empty() => {}
+        _ => {
+            cx.error_spanned_by(attr, EXPECTED);
+            return StatusValue::Invalid;
+        }
+    }
     let parsed = attr.parse_args_with(|input: ParseStream| {
-        let lookahead = input.lookahead1();
-        if lookahead.peek(LitInt) {
+        let value = if input.peek(LitInt) {
             let number: LitInt = input.parse()?;
-            Ok(status_by_number(&number))
-        } else if lookahead.peek(Ident::peek_any) {
+            status_by_number(&number)
+        } else if input.peek(Ident::peek_any) {
             let name = input.call(Ident::parse_any)?;
-            Ok(status_by_name(&name))
+            status_by_name(&name)
         } else if input.peek(LitStr) {
             let name: LitStr = input.parse()?;
-            Err(syn::Error::new(
+            return Err(syn::Error::new(
                 name.span(),
                 format_args!(
                     "write the status name without quotes: `#[status({})]`",
                     name.value()
                 ),
-            ))
+            ));
         } else {
-            Err(lookahead.error())
+            return Err(input.error(EXPECTED));
+        };
+        if !input.is_empty() {
+            return Err(input.error(
+                "`#[status]` takes one status: `#[status(not_found)]`; a variant has one status",
+            ));
         }
+        Ok(value)
     });
     match parsed {
         Ok(Ok(value)) => value,
@@ -219,7 +249,7 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> StatusValue {
 /// The status a name stands for, or the error that explains why it is not one.
 fn status_by_name(name: &Ident) -> syn::Result<StatusValue> {
     let text = name.unraw().to_string();
-    if *name == TRANSPARENT {
+    if text == TRANSPARENT.0 {
         return Ok(StatusValue::Transparent);
     }
     match status::lookup(&text) {
@@ -232,20 +262,26 @@ fn status_by_name(name: &Ident) -> syn::Result<StatusValue> {
                     "; use a Rails status name such as `not_found` or `unprocessable_entity`, or a number in 400..=599",
                 ),
             };
-            Err(syn::Error::new(name.span(), format!("unknown status `{text}`{hint}")))
+            Err(syn::Error::new(
+                name.span(),
+                format!("unknown status `{text}`{hint}"),
+            ))
         }
     }
 }
 
 /// The status a number stands for, or the error that explains why it is not one.
 fn status_by_number(number: &LitInt) -> syn::Result<StatusValue> {
-    let code: u16 = number.base10_parse().map_err(|_| {
-        syn::Error::new(number.span(), "a status is a number in 400..=599")
-    })?;
-    if status::is_error(code) {
-        Ok(StatusValue::Code(code))
-    } else {
-        Err(not_an_error(number, &format!("`{code}`"), code))
+    match number.base10_parse::<u16>() {
+        Ok(code) if status::is_error(code) => Ok(StatusValue::Code(code)),
+        Ok(code) if status::reason_phrase(code).is_some() => Err(not_an_error(number, &format!("`{code}`"), code)),
+        _ => Err(syn::Error::new(
+            number.span(),
+            format_args!(
+                "`{}` is not an error status: an error's status is a number in 400..=599, or a name such as `not_found`",
+                number.base10_digits()
+            ),
+        )),
     }
 }
 
@@ -301,7 +337,10 @@ fn parse_seconds(cx: &Ctxt, attr: &Attribute) -> Option<u64> {
         );
         return None;
     }
-    match attr.parse_args::<LitInt>().and_then(|lit| lit.base10_parse::<u64>()) {
+    match attr
+        .parse_args::<LitInt>()
+        .and_then(|lit| lit.base10_parse::<u64>())
+    {
         Ok(seconds) => Some(seconds),
         Err(_) => {
             cx.syn_error(syn::Error::new(

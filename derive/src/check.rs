@@ -71,7 +71,12 @@ fn misplaced_field_errors(cx: &Ctxt, variant: &Variant<'_>) {
 }
 
 /// 1: a variant with no status of its own and none on the enum.
-fn missing_status(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>, status: Option<StatusValue>) {
+fn missing_status(
+    cx: &Ctxt,
+    input: &Input<'_>,
+    variant: &Variant<'_>,
+    status: Option<StatusValue>,
+) {
     if status.is_some() {
         return;
     }
@@ -95,7 +100,12 @@ fn missing_status(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>, status: O
 
 /// 7: a transparent variant has exactly one field and nothing of its own.
 fn transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
-    let Some(status) = variant.attrs.status.as_ref().or(input.attrs.status.as_ref()) else {
+    let Some(status) = variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())
+    else {
         return;
     };
     if variant.fields.len() != 1 {
@@ -125,7 +135,10 @@ fn transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
         }
     }
     for field in &variant.fields {
-        let marks = [(field.attrs.field_errors, FIELD_ERRORS), (field.attrs.retry_after, RETRY_AFTER)];
+        let marks = [
+            (field.attrs.field_errors, FIELD_ERRORS),
+            (field.attrs.retry_after, RETRY_AFTER),
+        ];
         for (attr, name) in marks {
             if let Some(attr) = attr {
                 cx.error_spanned_by(
@@ -184,7 +197,10 @@ fn oauth(cx: &Ctxt, variant: &Variant<'_>, code: Option<u16>) {
             ),
         );
     }
-    if let Some(attr) = variant.field_errors_field().and_then(|field| field.attrs.field_errors) {
+    if let Some(attr) = variant
+        .field_errors_field()
+        .and_then(|field| field.attrs.field_errors)
+    {
         cx.error_spanned_by(
             attr,
             format_args!(
@@ -205,7 +221,10 @@ fn retry_after(cx: &Ctxt, variant: &Variant<'_>, code: Option<u16>) {
     for second in fields {
         cx.error_spanned_by(
             second,
-            format_args!("`{}` has a second `#[retry_after]` field: a response has one `Retry-After`", variant.ident),
+            format_args!(
+                "`{}` has a second `#[retry_after]` field: a response has one `Retry-After`",
+                variant.ident
+            ),
         );
     }
     let attribute = variant.attrs.retry_after.as_ref().map(|a| a.original);

@@ -39,7 +39,11 @@ pub fn derive(input: &Input<'_>) -> TokenStream {
 
 /// Wraps the body of the `ApiError` impl with the impl itself, the `From`
 /// impl and the framework hook. Shared with the fallback.
-pub fn finish(input: &Input<'_>, api_error_body: TokenStream, where_clause: &TokenStream) -> TokenStream {
+pub fn finish(
+    input: &Input<'_>,
+    api_error_body: TokenStream,
+    where_clause: &TokenStream,
+) -> TokenStream {
     let generics = &input.original.generics;
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
@@ -85,9 +89,11 @@ fn plan_message(input: &Input<'_>, variant: &Variant<'_>) -> MessageSource {
         };
     }
     match input.status_of(variant) {
-        Some(StatusValue::Code(code)) if code >= 500 => {
-            MessageSource::Literal(status::reason_phrase(code).unwrap_or("Server Error").to_owned())
-        }
+        Some(StatusValue::Code(code)) if code >= 500 => MessageSource::Literal(
+            status::reason_phrase(code)
+                .unwrap_or("Server Error")
+                .to_owned(),
+        ),
         _ => MessageSource::Display,
     }
 }
@@ -100,8 +106,13 @@ struct Plan {
 }
 
 enum PlanKind {
-    /// Everything comes from the one field.
-    Transparent { inner: Member },
+    /// Everything comes from the one field; `api` is
+    /// `<FieldType as ::api_status::ApiError>`, so that a field type without
+    /// the trait is reported at the type.
+    Transparent {
+        inner: Member,
+        api: TokenStream,
+    },
     Own(Box<Own>),
 }
 
@@ -114,7 +125,10 @@ struct Expr {
 
 impl Expr {
     fn of(tokens: TokenStream) -> Expr {
-        Expr { tokens, fields: Vec::new() }
+        Expr {
+            tokens,
+            fields: Vec::new(),
+        }
     }
 }
 
@@ -135,16 +149,27 @@ struct Own {
 }
 
 impl Plan {
-    fn new(input: &Input<'_>, variant: &Variant<'_>, bounds: &mut Bounds, display_span: Option<Span>) -> Plan {
+    fn new(
+        input: &Input<'_>,
+        variant: &Variant<'_>,
+        bounds: &mut Bounds,
+        display_span: Option<Span>,
+    ) -> Plan {
         let kind = match input.status_of(variant) {
-            Some(StatusValue::Code(code)) => {
-                PlanKind::Own(Box::new(Own::new(input, variant, code, bounds, display_span)))
-            }
+            Some(StatusValue::Code(code)) => PlanKind::Own(Box::new(Own::new(
+                input,
+                variant,
+                code,
+                bounds,
+                display_span,
+            ))),
             _ => {
                 let field = &variant.fields[0];
                 bounds.require(field.ty, quote!(::api_status::ApiError));
+                let ty = field.ty;
                 PlanKind::Transparent {
                     inner: field.member.clone(),
+                    api: quote!(<#ty as ::api_status::ApiError>),
                 }
             }
         };
@@ -176,8 +201,12 @@ impl Own {
             MessageSource::Display => {
                 let span = display_span.unwrap_or_else(|| variant.ident.span());
                 (
-                    Expr::of(quote_spanned!(span=> ::api_status::__private::DisplayMessage::display_string(self))),
-                    Expr::of(quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out))),
+                    Expr::of(
+                        quote_spanned!(span=> ::api_status::__private::DisplayMessage::display_string(self)),
+                    ),
+                    Expr::of(
+                        quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out)),
+                    ),
                 )
             }
         };
@@ -186,7 +215,7 @@ impl Own {
             bounds.require(ty, quote!(::api_status::IntoFieldErrors));
             let binding = binding(&field.member);
             Expr {
-                tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::field_errors(#binding)),
+                tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::field_errors::<#ty>(#binding)),
                 fields: vec![field.member.clone()],
             }
         });
@@ -202,7 +231,7 @@ impl Own {
                 bounds.require(ty, quote!(::api_status::__private::RetryAfterSeconds));
                 let binding = binding(&field.member);
                 Some(Expr {
-                    tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::retry_after_seconds(#binding)),
+                    tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::retry_after_seconds::<#ty>(#binding)),
                     fields: vec![field.member.clone()],
                 })
             }
@@ -212,9 +241,12 @@ impl Own {
             MessageSource::Literal(text) if field_errors.is_none() => Some(text.as_str()),
             _ => None,
         };
-        let static_body = literal.map(|text| wire::static_body(text, oauth_code.map(|(wire, _)| wire)));
+        let static_body =
+            literal.map(|text| wire::static_body(text, oauth_code.map(|(wire, _)| wire)));
         let static_challenge = match (literal, oauth_code) {
-            (Some(text), Some((wire, _))) => Some(challenged(code, wire).then(|| wire::static_challenge(wire, text))),
+            (Some(text), Some((wire, _))) => {
+                Some(challenged(code, wire).then(|| wire::static_challenge(wire, text)))
+            }
             _ => None,
         };
         Own {
@@ -233,7 +265,11 @@ impl Own {
 /// Whether an OAuth error with this status and code sends a challenge: every
 /// 401; a 400 or 403 for RFC 6750's codes.
 fn challenged(code: u16, wire: &str) -> bool {
-    code == 401 || matches!(wire, "invalid_request" | "invalid_token" | "insufficient_scope")
+    code == 401
+        || matches!(
+            wire,
+            "invalid_request" | "invalid_token" | "insufficient_scope"
+        )
 }
 
 /// `message()` and `write_message()` for a `#[message]` that interpolates.
@@ -245,7 +281,11 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> (Expr, Expr) {
     let mut args = Vec::with_capacity(template.args.len());
     let mut fields = Vec::with_capacity(template.args.len());
     for arg in &template.args {
-        if let Some(field) = variant.fields.iter().find(|field| field.member == arg.member) {
+        if let Some(field) = variant
+            .fields
+            .iter()
+            .find(|field| field.member == arg.member)
+        {
             let format_trait = Ident::new(arg.format_trait.name(), Span::call_site());
             bounds.require(field.ty, quote!(::core::fmt::#format_trait));
         }
@@ -256,11 +296,16 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> (Expr, Expr) {
     }
     (
         Expr {
-            tokens: quote!(::api_status::__private::format_message(::core::format_args!(#format #(, #args)*))),
+            tokens: quote!(::api_status::__private::format_message(
+                ::core::format_args!(#format #(, #args)*)
+            )),
             fields: fields.clone(),
         },
         Expr {
-            tokens: quote!(::core::fmt::Write::write_fmt(__out, ::core::format_args!(#format #(, #args)*))),
+            tokens: quote!(::core::fmt::Write::write_fmt(
+                __out,
+                ::core::format_args!(#format #(, #args)*)
+            )),
             fields,
         },
     )
@@ -300,7 +345,7 @@ impl Methods<'_> {
 
         let status = self.method(
             quote!(fn status(&self) -> ::api_status::http::StatusCode),
-            |inner| quote!(::api_status::ApiError::status(#inner)),
+            |api, inner| quote!(#api::status(#inner)),
             |own| {
                 let code = own.code;
                 Expr::of(quote!(::api_status::__private::status(#code)))
@@ -308,25 +353,25 @@ impl Methods<'_> {
         );
         let message = self.method(
             quote!(fn message(&self) -> ::api_status::__private::Cow<'_, str>),
-            |inner| quote!(::api_status::ApiError::message(#inner)),
+            |api, inner| quote!(#api::message(#inner)),
             |own| own.message.clone(),
         );
         let write_message = self.method(
             quote!(fn write_message(&self, __out: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result),
-            |inner| quote!(::api_status::ApiError::write_message(#inner, __out)),
+            |api, inner| quote!(#api::write_message(#inner, __out)),
             |own| own.write_message.clone(),
         );
         let field_errors = any(|own| own.field_errors.is_some()).then(|| {
             self.method(
                 quote!(fn field_errors(&self) -> ::core::option::Option<::api_status::__private::Cow<'_, ::api_status::FieldErrors>>),
-                |inner| quote!(::api_status::ApiError::field_errors(#inner)),
+                |api, inner| quote!(#api::field_errors(#inner)),
                 |own| own.field_errors.clone().unwrap_or_else(none),
             )
         });
         let oauth_error = any(|own| own.oauth.is_some()).then(|| {
             self.method(
                 quote!(fn oauth_error(&self) -> ::core::option::Option<::api_status::OAuthErrorCode>),
-                |inner| quote!(::api_status::ApiError::oauth_error(#inner)),
+                |api, inner| quote!(#api::oauth_error(#inner)),
                 |own| match &own.oauth {
                     Some(code) => Expr::of(quote!(::core::option::Option::Some(#code))),
                     None => none(),
@@ -336,7 +381,7 @@ impl Methods<'_> {
         let retry_after = any(|own| own.retry_after.is_some()).then(|| {
             self.method(
                 quote!(fn retry_after(&self) -> ::core::option::Option<u64>),
-                |inner| quote!(::api_status::ApiError::retry_after(#inner)),
+                |api, inner| quote!(#api::retry_after(#inner)),
                 |own| match &own.retry_after {
                     Some(seconds) => Expr {
                         tokens: {
@@ -352,7 +397,7 @@ impl Methods<'_> {
         let www_authenticate = any(|own| own.static_challenge.is_some()).then(|| {
             self.method(
                 quote!(fn www_authenticate(&self) -> ::core::option::Option<::api_status::http::HeaderValue>),
-                |inner| quote!(::api_status::ApiError::www_authenticate(#inner)),
+                |api, inner| quote!(#api::www_authenticate(#inner)),
                 |own| match &own.static_challenge {
                     Some(Some(challenge)) => Expr::of(quote! {
                         ::core::option::Option::Some(::api_status::http::HeaderValue::from_static(#challenge))
@@ -364,7 +409,7 @@ impl Methods<'_> {
         });
         let body = self.method(
             quote!(fn body(&self) -> ::api_status::bytes::Bytes),
-            |inner| quote!(::api_status::ApiError::body(#inner)),
+            |api, inner| quote!(#api::body(#inner)),
             |own| match &own.static_body {
                 Some(bytes) => {
                     let bytes = LitByteStr::new(bytes, Span::call_site());
@@ -376,7 +421,7 @@ impl Methods<'_> {
         let to_response = any_transparent.then(|| {
             self.method(
                 quote!(fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes>),
-                |inner| quote!(::api_status::ApiError::to_response(#inner)),
+                |api, inner| quote!(#api::to_response(#inner)),
                 |_| Expr::of(quote!(::api_status::__private::build_response(self))),
             )
         });
@@ -398,7 +443,7 @@ impl Methods<'_> {
     fn method(
         &self,
         signature: TokenStream,
-        transparent: impl Fn(&Ident) -> TokenStream,
+        transparent: impl Fn(&TokenStream, &Ident) -> TokenStream,
         own: impl Fn(&Own) -> Expr,
     ) -> TokenStream {
         if self.plans.is_empty() {
@@ -412,7 +457,9 @@ impl Methods<'_> {
         let arms = self.plans.iter().map(|plan| {
             let path = &plan.path;
             let (tokens, fields) = match &plan.kind {
-                PlanKind::Transparent { inner } => (transparent(&binding(inner)), vec![inner.clone()]),
+                PlanKind::Transparent { inner, api } => {
+                    (transparent(api, &binding(inner)), vec![inner.clone()])
+                }
                 PlanKind::Own(data) => {
                     let expr = own(data);
                     (expr.tokens, expr.fields)

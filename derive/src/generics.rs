@@ -16,7 +16,10 @@ pub struct Bounds {
 impl Bounds {
     pub fn new(generics: &Generics) -> Self {
         Bounds {
-            params: generics.type_params().map(|param| param.ident.to_string()).collect(),
+            params: generics
+                .type_params()
+                .map(|param| param.ident.to_string())
+                .collect(),
             predicates: Vec::new(),
         }
     }
@@ -42,7 +45,13 @@ impl Bounds {
         let existing = generics
             .where_clause
             .as_ref()
-            .map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream).collect::<Vec<_>>())
+            .map(|clause| {
+                clause
+                    .predicates
+                    .iter()
+                    .map(ToTokens::to_token_stream)
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default();
         let predicates = existing.iter().chain(&self.predicates);
         quote!(where #(#predicates,)*)

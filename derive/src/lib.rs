@@ -27,7 +27,10 @@ use syn::{parse_macro_input, DeriveInput};
 /// Derives `api_status::ApiError`, `From<T> for http::Response<Bytes>` and,
 /// with the runtime's framework features, the frameworks' response traits.
 /// The attributes are documented in the `api-status` crate.
-#[proc_macro_derive(ApiError, attributes(status, message, oauth, retry_after, field_errors))]
+#[proc_macro_derive(
+    ApiError,
+    attributes(status, message, oauth, retry_after, field_errors)
+)]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()

@@ -144,7 +144,9 @@ fn field_reference(name: &str, fields: &[Member]) -> Result<Member, String> {
             } else {
                 format!("its fields are {}", names.join(", "))
             };
-            Err(format!("`#[message]` refers to `{{{name}}}`, but there is no field `{name}`: {have}"))
+            Err(format!(
+                "`#[message]` refers to `{{{name}}}`, but there is no field `{name}`: {have}"
+            ))
         }
     }
 }

@@ -242,19 +242,34 @@ mod tests {
             ("bad_request", http::StatusCode::BAD_REQUEST),
             ("payload_too_large", http::StatusCode::PAYLOAD_TOO_LARGE),
             ("uri_too_long", http::StatusCode::URI_TOO_LONG),
-            ("range_not_satisfiable", http::StatusCode::RANGE_NOT_SATISFIABLE),
+            (
+                "range_not_satisfiable",
+                http::StatusCode::RANGE_NOT_SATISFIABLE,
+            ),
             ("im_a_teapot", http::StatusCode::IM_A_TEAPOT),
-            ("unprocessable_entity", http::StatusCode::UNPROCESSABLE_ENTITY),
+            (
+                "unprocessable_entity",
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+            ),
             ("too_early", http::StatusCode::TOO_EARLY),
             ("not_extended", http::StatusCode::NOT_EXTENDED),
-            ("network_authentication_required", http::StatusCode::NETWORK_AUTHENTICATION_REQUIRED),
+            (
+                "network_authentication_required",
+                http::StatusCode::NETWORK_AUTHENTICATION_REQUIRED,
+            ),
         ];
         for (name, status) in http_constants {
-            assert!(matches!(lookup(name), Lookup::Error(code) if code == status.as_u16()), "{name}");
+            assert!(
+                matches!(lookup(name), Lookup::Error(code) if code == status.as_u16()),
+                "{name}"
+            );
         }
         for &(name, code) in ERROR_NAMES {
             assert!(is_error(code), "{name}");
-            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}"
+            );
         }
         for &(name, code) in OTHER_NAMES {
             assert!(!is_error(code), "{name}");
@@ -270,17 +285,32 @@ mod tests {
                 let name: String = reason
                     .chars()
                     .filter(|c| *c != '\'')
-                    .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+                    .map(|c| {
+                        if c == ' ' || c == '-' {
+                            '_'
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
                     .collect();
-                assert!(matches!(lookup(&name), Lookup::Error(c) if c == code), "{name}");
+                assert!(
+                    matches!(lookup(&name), Lookup::Error(c) if c == code),
+                    "{name}"
+                );
             }
         }
     }
 
     #[test]
     fn suggests_the_nearest_name() {
-        assert!(matches!(lookup("not_fonud"), Lookup::Unknown(Some("not_found"))));
-        assert!(matches!(lookup("unprocessible_entity"), Lookup::Unknown(Some("unprocessable_entity"))));
+        assert!(matches!(
+            lookup("not_fonud"),
+            Lookup::Unknown(Some("not_found"))
+        ));
+        assert!(matches!(
+            lookup("unprocessible_entity"),
+            Lookup::Unknown(Some("unprocessable_entity"))
+        ));
         assert!(matches!(lookup("teapot_bananas"), Lookup::Unknown(None)));
         assert!(matches!(lookup("ok"), Lookup::NotAnError(200)));
     }

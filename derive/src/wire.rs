@@ -26,7 +26,9 @@ pub fn static_body(message: &str, oauth_code: Option<&str>) -> Vec<u8> {
 /// The `WWW-Authenticate` value of an OAuth error with a fixed message.
 pub fn static_challenge(code: &str, message: &str) -> String {
     match oauth_error_description(message) {
-        Some(description) => format!("Bearer error=\"{code}\", error_description=\"{description}\""),
+        Some(description) => {
+            format!("Bearer error=\"{code}\", error_description=\"{description}\"")
+        }
         None => format!("Bearer error=\"{code}\""),
     }
 }

@@ -1,0 +1,11 @@
+use api_status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum AccountError {
+    #[error("account not found")]
+    #[status(not_found)]
+    #[status(gone)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use api_status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum AccountError {
+    #[error("account {id} not found")]
+    #[status(not_found)]
+    #[message("account id} not found")]
+    NotFound { id: u64 },
+}
+
+fn main() {}

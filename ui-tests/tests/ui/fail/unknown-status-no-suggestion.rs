@@ -1,0 +1,10 @@
+use api_status::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum AccountError {
+    #[error("account not found")]
+    #[status(banana_split)]
+    NotFound,
+}
+
+fn main() {}
