@@ -155,16 +155,18 @@ impl Plan {
         bounds: &mut Bounds,
         display_span: Option<Span>,
     ) -> Plan {
-        let kind = match input.status_of(variant) {
-            Some(StatusValue::Code(code)) => PlanKind::Own(Box::new(Own::new(
+        let kind = match (input.status_of(variant), variant.fields.as_slice()) {
+            (Some(StatusValue::Code(code)), _) => PlanKind::Own(Box::new(Own::new(
                 input,
                 variant,
                 code,
                 bounds,
                 display_span,
             ))),
-            _ => {
-                let field = &variant.fields[0];
+            // The checks let only a transparent variant with one field through
+            // to here; anything else would already be a compile error, so the
+            // arm below is never taken, but keeps the macro free of panics.
+            (_, [field]) => {
                 bounds.require(field.ty, quote!(::api_status::ApiError));
                 let ty = field.ty;
                 PlanKind::Transparent {
@@ -172,6 +174,7 @@ impl Plan {
                     api: quote!(<#ty as ::api_status::ApiError>),
                 }
             }
+            _ => PlanKind::Own(Box::new(Own::new(input, variant, 500, bounds, display_span))),
         };
         let path = if input.is_enum {
             let ident = variant.ident;
