@@ -163,9 +163,6 @@ impl Plan {
                 bounds,
                 display_span,
             ))),
-            // The checks let only a transparent variant with one field through
-            // to here; anything else would already be a compile error, so the
-            // arm below is never taken, but keeps the macro free of panics.
             (_, [field]) => {
                 bounds.require(field.ty, quote!(::api_status::ApiError));
                 let ty = field.ty;
@@ -174,6 +171,9 @@ impl Plan {
                     api: quote!(<#ty as ::api_status::ApiError>),
                 }
             }
+            // The checks let only a transparent variant with one field reach
+            // this match, so this arm is never taken; it keeps the macro free
+            // of panics all the same.
             _ => PlanKind::Own(Box::new(Own::new(input, variant, 500, bounds, display_span))),
         };
         let path = if input.is_enum {
