@@ -4,6 +4,7 @@ use bytes::Bytes;
 use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
 
+use crate::json::MessageBuf;
 use crate::ApiError;
 
 /// The one `content-type` of every error body.
@@ -25,6 +26,11 @@ pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes>
     response
 }
 
+/// The start of a challenge with an OAuth code, up to the code.
+const CHALLENGE_PREFIX: &[u8] = b"Bearer error=\"";
+/// What comes between the code and the description.
+const DESCRIPTION_PREFIX: &[u8] = b", error_description=\"";
+
 /// The `WWW-Authenticate` challenge of RFC 6750 §3 for `error`: plain `Bearer`
 /// on a 401 without an OAuth code; with one, its `error` and
 /// `error_description` parameters, on a 401 and, for RFC 6750's own codes,
@@ -41,17 +47,32 @@ pub(crate) fn challenge_for<E: ApiError + ?Sized>(error: &E) -> Option<HeaderVal
             if !challenged {
                 return None;
             }
-            let message = error.message();
-            let value = match crate::oauth_error_description(&message) {
-                Some(description) => format!(
-                    "Bearer error=\"{code}\", error_description=\"{description}\""
-                ),
-                None => format!("Bearer error=\"{code}\""),
-            };
+            let mut message = MessageBuf::new();
+            // A `Display` that failed on its own leaves what it wrote.
+            let _ = error.write_message(&mut message);
+            let description = crate::oauth_error_description(message.as_str());
+            let code = code.as_str();
+            // Built at its exact size, so that `Bytes` takes the buffer over
+            // and the header value costs one allocation.
+            let len = CHALLENGE_PREFIX.len()
+                + code.len()
+                + 1
+                + description
+                    .as_ref()
+                    .map_or(0, |d| DESCRIPTION_PREFIX.len() + d.len() + 1);
+            let mut value = Vec::with_capacity(len);
+            value.extend_from_slice(CHALLENGE_PREFIX);
+            value.extend_from_slice(code.as_bytes());
+            value.push(b'"');
+            if let Some(description) = description {
+                value.extend_from_slice(DESCRIPTION_PREFIX);
+                value.extend_from_slice(description.as_bytes());
+                value.push(b'"');
+            }
             // The description holds only printable ASCII without `"` and `\`,
             // so the value is always valid; the fallback is never reached.
             Some(
-                HeaderValue::from_str(&value)
+                HeaderValue::from_maybe_shared(Bytes::from(value))
                     .unwrap_or_else(|_| HeaderValue::from_static("Bearer")),
             )
         }
