@@ -28,7 +28,7 @@
 //!
 //! let response = UserError::NotFound { id: 7 }.error_response();
 //! assert_eq!(response.status(), 404);
-//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 //!
 //! actix-web's own extractor errors answer in plain text. [`configure`]

@@ -77,6 +77,7 @@ pub use crate::Rejection;
 /// use std::borrow::Cow;
 /// use api_status::ApiError;
 /// use api_status::http::StatusCode;
+/// use axum::response::IntoResponse;
 ///
 /// struct Teapot;
 ///
@@ -89,8 +90,8 @@ pub use crate::Rejection;
 ///     }
 /// }
 ///
-/// impl ::axum::response::IntoResponse for Teapot {
-///     fn into_response(self) -> ::axum::response::Response {
+/// impl IntoResponse for Teapot {
+///     fn into_response(self) -> axum::response::Response {
 ///         api_status::axum::into_response(&self)
 ///     }
 /// }
@@ -150,8 +151,8 @@ fn by_status(status: StatusCode) -> Rejection {
     }
 }
 
-/// `::axum::Json`, whose failures answer as a [`Rejection`] (400, 413, 415 or
-/// 422). As a response it is `::axum::Json`'s: the value as JSON.
+/// `axum::Json`, whose failures answer as a [`Rejection`] (400, 413, 415 or
+/// 422). As a response it is `axum::Json`'s: the value as JSON.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Json<T>(pub T);
 
@@ -176,7 +177,7 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// `::axum::extract::Path`, whose failures answer as a [`Rejection`]: 404 for
+/// `axum::extract::Path`, whose failures answer as a [`Rejection`]: 404 for
 /// a parameter that does not parse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Path<T>(pub T);
@@ -196,7 +197,7 @@ where
     }
 }
 
-/// `::axum::extract::Query`, whose failures answer as a [`Rejection`]: 400
+/// `axum::extract::Query`, whose failures answer as a [`Rejection`]: 400
 /// for a query string that does not fit `T`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Query<T>(pub T);

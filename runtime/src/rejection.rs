@@ -41,7 +41,7 @@ use crate::ApiError;
 /// );
 ///
 /// // A `serde_json` error tells a syntax error from JSON of the wrong shape.
-/// let syntax = serde_json::from_str::<u32>("{").unwrap_err();
+/// let syntax = serde_json::from_str::<u32>("nope").unwrap_err();
 /// assert_eq!(Rejection::from(syntax), Rejection::MalformedJson);
 /// let shape = serde_json::from_str::<u32>(r#""one""#).unwrap_err();
 /// assert_eq!(Rejection::from(shape), Rejection::UnprocessableJson);

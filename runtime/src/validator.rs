@@ -22,6 +22,11 @@ use crate::{FieldErrors, IntoFieldErrors};
 /// fields come sorted by name at each level (list items by index), and the
 /// same errors always give the same bytes.
 ///
+/// `ValidationErrors` has an inherent method `field_errors` of its own, which
+/// a method call picks first: call this one as
+/// `IntoFieldErrors::field_errors(&errors)`. (A `#[field_errors]` field
+/// needs no call at all.)
+///
 /// ```
 /// use api_status::IntoFieldErrors;
 /// use validator::{ValidationError, ValidationErrors};
@@ -34,7 +39,7 @@ use crate::{FieldErrors, IntoFieldErrors};
 /// let errors = ValidationErrors::merge(Err(errors), "address", Err(address)).unwrap_err();
 ///
 /// assert_eq!(
-///     serde_json::to_string(&errors.field_errors()).unwrap(),
+///     serde_json::to_string(&IntoFieldErrors::field_errors(&errors)).unwrap(),
 ///     r#"{"address.city":["has the wrong length"],"email":["is not a valid email"],"name":["is already taken"]}"#,
 /// );
 /// ```
