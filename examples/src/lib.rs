@@ -1,1 +1,205 @@
-//! Example programs.
+//! Example programs, and the small users API that three of them serve with
+//! three different stacks:
+//!
+//! ```text
+//! cargo run -p api-status-examples --example axum_users
+//! cargo run -p api-status-examples --example actix_users
+//! cargo run -p api-status-examples --example hyper_users
+//! ```
+//!
+//! The API, its errors ([`UserError`]) and its logic (the functions below)
+//! live here, once; [`axum_users`], [`actix_users`] and [`hyper_users`] only
+//! route requests to them. So each stack answers every request with the same
+//! status, headers and body bytes, which `tests/servers.rs` checks over real
+//! HTTP.
+
+use std::io;
+
+use api_status::{ApiError, Rejection};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+pub mod actix_users;
+pub mod axum_users;
+pub mod hyper_users;
+
+/// Every error of the users API.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum UserError {
+    /// 404, `GET /users/{id}` for an id nobody has.
+    #[error("user {id} not found")]
+    #[status(not_found)]
+    NotFound {
+        /// The id asked for.
+        id: u64,
+    },
+
+    /// 422, `POST /users` with a body that fails validation; the body's
+    /// `errors` says which field failed, and why.
+    #[error("the user could not be created")]
+    #[status(unprocessable_entity)]
+    Invalid {
+        /// What `validator` found.
+        #[field_errors]
+        errors: validator::ValidationErrors,
+    },
+
+    /// 401, `POST /oauth/token` with client credentials the server does not
+    /// know (RFC 6749 §5.2): an OAuth body and a `WWW-Authenticate` challenge.
+    #[error("client authentication failed")]
+    #[status(unauthorized)]
+    #[oauth(invalid_client)]
+    InvalidClient,
+
+    /// 403, `GET /admin`.
+    #[error("only administrators can open the admin area")]
+    #[status(forbidden)]
+    Forbidden,
+
+    /// 503 with `Retry-After: 120`, `GET /maintenance`.
+    #[error("down for maintenance")]
+    #[status(service_unavailable)]
+    #[message("We are down for maintenance, please retry shortly")]
+    #[retry_after(120)]
+    Maintenance,
+
+    /// 502, `GET /upstream`: the billing service failed. The cause is for
+    /// the logs (`Display`, `source()`); the client reads only "Bad Gateway".
+    #[error("the billing service failed: {0}")]
+    #[status(bad_gateway)]
+    Upstream(#[source] io::Error),
+
+    /// A request the framework turned away (malformed JSON, wrong content
+    /// type, a path that does not parse, ...): its own response, as it is.
+    #[error(transparent)]
+    #[status(transparent)]
+    Rejected(Rejection),
+}
+
+impl From<Rejection> for UserError {
+    fn from(rejection: Rejection) -> Self {
+        UserError::Rejected(rejection)
+    }
+}
+
+/// A user, as the API returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// The user's id.
+    pub id: u64,
+    /// The display name.
+    pub name: String,
+    /// The e-mail address.
+    pub email: String,
+}
+
+/// The body of `POST /users`.
+#[derive(Debug, Clone, Deserialize, Validate)]
+pub struct NewUser {
+    /// 1 to 50 characters.
+    #[validate(length(min = 1, max = 50))]
+    pub name: String,
+    /// An e-mail address.
+    #[validate(email)]
+    pub email: String,
+    /// 13 to 130, when given.
+    #[validate(range(min = 13, max = 130))]
+    pub age: Option<u8>,
+}
+
+/// The body of a successful `POST /oauth/token` (never sent by this demo,
+/// which knows no client).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Token {
+    /// The token.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+}
+
+/// The one user the demo knows.
+pub fn ada() -> User {
+    User {
+        id: 1,
+        name: "Ada Lovelace".to_owned(),
+        email: "ada@example.com".to_owned(),
+    }
+}
+
+/// `GET /users/{id}`: user 1 exists, every other id is a 404.
+pub fn find_user(id: u64) -> Result<User, UserError> {
+    if id == 1 {
+        Ok(ada())
+    } else {
+        Err(UserError::NotFound { id })
+    }
+}
+
+/// `POST /users`: validates the new user; the demo stores nothing and
+/// answers with id 2.
+pub fn create_user(new: NewUser) -> Result<User, UserError> {
+    new.validate()
+        .map_err(|errors| UserError::Invalid { errors })?;
+    Ok(User {
+        id: 2,
+        name: new.name,
+        email: new.email,
+    })
+}
+
+/// `POST /oauth/token`: the demo has no registered client, so every request
+/// fails client authentication.
+pub fn issue_token() -> Result<Token, UserError> {
+    Err(UserError::InvalidClient)
+}
+
+/// `GET /admin`: nobody is an administrator.
+pub fn admin() -> Result<&'static str, UserError> {
+    Err(UserError::Forbidden)
+}
+
+/// `GET /maintenance`: always down.
+pub fn maintenance() -> Result<&'static str, UserError> {
+    Err(UserError::Maintenance)
+}
+
+/// `GET /upstream`: the billing service is unreachable. The error's text
+/// names an internal host; the response does not.
+pub fn upstream() -> Result<&'static str, UserError> {
+    Err(UserError::Upstream(io::Error::new(
+        io::ErrorKind::ConnectionRefused,
+        "billing.internal:8443 refused the connection",
+    )))
+}
+
+/// The address to listen on: 127.0.0.1, port `PORT` or 3000.
+pub fn listen_address() -> std::net::SocketAddr {
+    let port = std::env::var("PORT")
+        .ok()
+        .and_then(|port| port.parse().ok())
+        .unwrap_or(3000);
+    std::net::SocketAddr::from(([127, 0, 0, 1], port))
+}
+
+/// What an example prints once it listens: the address and the curl
+/// commands that show each error.
+pub fn banner(stack: &str, address: std::net::SocketAddr) -> String {
+    let base = format!("http://{address}");
+    let json = "-H 'content-type: application/json'";
+    format!(
+        "users API ({stack}) listening on {base}\n\
+         try:\n  \
+         curl -i {base}/users/1                # 200\n  \
+         curl -i {base}/users/42               # 404 user not found\n  \
+         curl -i {base}/users/abc              # 404 the path names no user\n  \
+         curl -i {base}/users {json} -d '{{\"name\":\"\",\"email\":\"nope\"}}'   # 422 field errors\n  \
+         curl -i {base}/users {json} -d '{{\"name\":\"Grace\",\"email\":\"grace@example.com\"}}'   # 201\n  \
+         curl -i {base}/users {json} -d '{{\"name\":'          # 400 malformed JSON\n  \
+         curl -i {base}/users -H 'content-type: text/plain' -d 'hi'   # 415\n  \
+         curl -i {base}/users {json} -d '{{\"name\":1,\"email\":2}}'   # 422 wrong field types\n  \
+         curl -i -X POST {base}/oauth/token    # 401 OAuth, WWW-Authenticate\n  \
+         curl -i {base}/admin                  # 403\n  \
+         curl -i {base}/maintenance            # 503, Retry-After: 120\n  \
+         curl -i {base}/upstream               # 502, no internal detail\n"
+    )
+}

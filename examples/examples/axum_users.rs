@@ -1,0 +1,16 @@
+//! The users API on axum 0.8, every error answered by `#[derive(ApiError)]`.
+//!
+//! ```text
+//! cargo run -p api-status-examples --example axum_users
+//! PORT=8080 cargo run -p api-status-examples --example axum_users
+//! ```
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(api_status_examples::listen_address()).await?;
+    println!(
+        "{}",
+        api_status_examples::banner("axum", listener.local_addr()?)
+    );
+    api_status_examples::axum_users::serve(listener).await
+}

@@ -1,0 +1,72 @@
+//! The users API on actix-web 4: run it with
+//! `cargo run -p api-status-examples --example actix_users`.
+//!
+//! Handlers return `Result<_, UserError>`: with the `actix-web` feature of
+//! `api-status`, every derived error is a `ResponseError`.
+//! `api_status::actix_web::configure` makes actix-web's JSON, query and path
+//! extractors answer their failures in the same format.
+
+use std::io;
+
+use actix_web::{web, App, HttpResponse, HttpServer};
+use api_status::Rejection;
+
+use crate::{NewUser, Token, User, UserError};
+
+/// Registers the users API on an app: what the example serves, and what its
+/// tests start.
+///
+/// ```no_run
+/// use actix_web::{App, HttpServer};
+///
+/// # async fn run() -> std::io::Result<()> {
+/// HttpServer::new(|| App::new().configure(api_status_examples::actix_users::configure))
+///     .bind(("127.0.0.1", 3000))?
+///     .run()
+///     .await
+/// # }
+/// ```
+pub fn configure(config: &mut web::ServiceConfig) {
+    config
+        .configure(api_status::actix_web::configure)
+        .route("/users/{id}", web::get().to(show_user))
+        .route("/users", web::post().to(create_user))
+        .route("/oauth/token", web::post().to(issue_token))
+        .route("/admin", web::get().to(|| async { crate::admin() }))
+        .route(
+            "/maintenance",
+            web::get().to(|| async { crate::maintenance() }),
+        )
+        .route("/upstream", web::get().to(|| async { crate::upstream() }))
+        .default_service(web::to(not_found));
+}
+
+/// The server for [`configure`] on `listener`, with `workers` threads. Await
+/// it inside an actix system (`actix_web::rt::System`); stop it with its
+/// handle.
+pub fn server(
+    listener: std::net::TcpListener,
+    workers: usize,
+) -> io::Result<actix_web::dev::Server> {
+    Ok(HttpServer::new(|| App::new().configure(configure))
+        .workers(workers)
+        .listen(listener)?
+        .run())
+}
+
+async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {
+    crate::find_user(id.into_inner()).map(web::Json)
+}
+
+async fn create_user(new: web::Json<NewUser>) -> Result<HttpResponse, UserError> {
+    let user = crate::create_user(new.into_inner())?;
+    Ok(HttpResponse::Created().json(user))
+}
+
+async fn issue_token() -> Result<web::Json<Token>, UserError> {
+    crate::issue_token().map(web::Json)
+}
+
+async fn not_found() -> Result<HttpResponse, Rejection> {
+    Err(Rejection::NotFound)
+}

@@ -1,0 +1,558 @@
+//! The three example servers, started for real on 127.0.0.1 (port 0) and
+//! sent real HTTP/1.1 requests: every error of the users API, and every
+//! rejection, answers with the status, headers and body bytes that
+//! `ApiError::to_response` gives, on axum, on actix-web and on hyper alone;
+//! and the three stacks answer every request with the same bytes.
+//!
+//! Every request goes to loopback only and is bounded by a timeout.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use api_status::bytes::Bytes;
+use api_status::http::{Method, Request, Response};
+use api_status::{ApiError, ErrorBody, Rejection};
+use api_status_examples::{actix_users, axum_users, hyper_users, NewUser, User, UserError};
+use http_body_util::{BodyExt, Full};
+use hyper_util::rt::TokioIo;
+
+/// The longest a request (connect, send, read the whole response) may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The headers compared between a reply and `to_response()`: the ones an
+/// error response carries. (A server adds `date`, `content-length`, ... of
+/// its own.)
+const ERROR_HEADERS: [&str; 3] = ["content-type", "www-authenticate", "retry-after"];
+
+/// One request to send.
+struct Case {
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    content_type: Option<&'static str>,
+    body: &'static str,
+    /// The response every stack must give: `to_response()` of the error the
+    /// API (or the extractor) answers with.
+    expected: Response<Bytes>,
+}
+
+fn case(
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    content_type: Option<&'static str>,
+    body: &'static str,
+    expected: impl ApiError,
+) -> Case {
+    Case {
+        name,
+        method,
+        path,
+        content_type,
+        body,
+        expected: expected.to_response(),
+    }
+}
+
+const JSON: Option<&str> = Some("application/json");
+
+/// Every error kind of the users API, and every rejection.
+fn error_cases() -> Vec<Case> {
+    let invalid = api_status_examples::create_user(NewUser {
+        name: String::new(),
+        email: "nope".to_owned(),
+        age: Some(5),
+    })
+    .unwrap_err();
+    vec![
+        case(
+            "user not found",
+            Method::GET,
+            "/users/42",
+            None,
+            "",
+            UserError::NotFound { id: 42 },
+        ),
+        case(
+            "path that names no user",
+            Method::GET,
+            "/users/abc",
+            None,
+            "",
+            Rejection::NotFound,
+        ),
+        case(
+            "unknown route",
+            Method::GET,
+            "/no/such/thing",
+            None,
+            "",
+            Rejection::NotFound,
+        ),
+        case(
+            "validation",
+            Method::POST,
+            "/users",
+            JSON,
+            r#"{"name":"","email":"nope","age":5}"#,
+            invalid,
+        ),
+        case(
+            "malformed JSON",
+            Method::POST,
+            "/users",
+            JSON,
+            r#"{"name":"#,
+            Rejection::MalformedJson,
+        ),
+        case(
+            "not JSON at all",
+            Method::POST,
+            "/users",
+            JSON,
+            "name=ada",
+            Rejection::MalformedJson,
+        ),
+        case(
+            "empty body",
+            Method::POST,
+            "/users",
+            JSON,
+            "",
+            Rejection::MalformedJson,
+        ),
+        case(
+            "wrong content type",
+            Method::POST,
+            "/users",
+            Some("text/plain"),
+            r#"{"name":"ada","email":"ada@example.com"}"#,
+            Rejection::UnsupportedMediaType,
+        ),
+        case(
+            "no content type",
+            Method::POST,
+            "/users",
+            None,
+            r#"{"name":"ada","email":"ada@example.com"}"#,
+            Rejection::UnsupportedMediaType,
+        ),
+        case(
+            "wrong field types",
+            Method::POST,
+            "/users",
+            JSON,
+            r#"{"name":1,"email":2}"#,
+            Rejection::UnprocessableJson,
+        ),
+        case(
+            "missing field",
+            Method::POST,
+            "/users",
+            JSON,
+            r#"{"name":"ada"}"#,
+            Rejection::UnprocessableJson,
+        ),
+        case(
+            "oauth",
+            Method::POST,
+            "/oauth/token",
+            None,
+            "",
+            UserError::InvalidClient,
+        ),
+        case(
+            "forbidden",
+            Method::GET,
+            "/admin",
+            None,
+            "",
+            UserError::Forbidden,
+        ),
+        case(
+            "maintenance",
+            Method::GET,
+            "/maintenance",
+            None,
+            "",
+            UserError::Maintenance,
+        ),
+        case(
+            "upstream",
+            Method::GET,
+            "/upstream",
+            None,
+            "",
+            UserError::Upstream(std::io::Error::other("any cause")),
+        ),
+    ]
+}
+
+/// What came back.
+#[derive(Debug, PartialEq, Eq)]
+struct Reply {
+    status: u16,
+    /// [`ERROR_HEADERS`], each with every value it had.
+    headers: Vec<(&'static str, Vec<String>)>,
+    body: Bytes,
+}
+
+impl Reply {
+    fn from_response(response: &Response<Bytes>) -> Reply {
+        Reply {
+            status: response.status().as_u16(),
+            headers: ERROR_HEADERS
+                .iter()
+                .map(|name| {
+                    let values = response
+                        .headers()
+                        .get_all(*name)
+                        .iter()
+                        .map(|value| value.to_str().unwrap().to_owned())
+                        .collect();
+                    (*name, values)
+                })
+                .collect(),
+            body: response.body().clone(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(header, _)| *header == name)
+            .and_then(|(_, values)| values.first())
+            .map(String::as_str)
+    }
+}
+
+/// Sends one request on a new connection and reads the whole response,
+/// within [`REQUEST_TIMEOUT`].
+async fn send(
+    address: SocketAddr,
+    method: Method,
+    path: &str,
+    content_type: Option<&str>,
+    body: &'static str,
+) -> Response<Bytes> {
+    assert!(address.ip().is_loopback());
+    let exchange = async {
+        let stream = tokio::net::TcpStream::connect(address).await?;
+        let (mut sender, connection) =
+            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+        tokio::spawn(connection);
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", address.to_string());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = sender
+            .send_request(request.body(Full::new(Bytes::from_static(body.as_bytes())))?)
+            .await?;
+        let (parts, body) = response.into_parts();
+        let body = body.collect().await?.to_bytes();
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(Response::from_parts(parts, body))
+    };
+    match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(error)) => panic!("{path}: request failed: {error}"),
+        Err(_) => panic!("{path}: no response within {REQUEST_TIMEOUT:?}"),
+    }
+}
+
+/// Sends every error case to `address` and checks each reply against the
+/// expected response, header by header and byte by byte; returns the
+/// replies for comparing stacks.
+async fn check_every_error(stack: &str, address: SocketAddr) -> Vec<Reply> {
+    let mut replies = Vec::new();
+    for case in error_cases() {
+        let response = send(
+            address,
+            case.method.clone(),
+            case.path,
+            case.content_type,
+            case.body,
+        )
+        .await;
+        let what = format!("{stack}, {}: {} {}", case.name, case.method, case.path);
+
+        // Exactly one content-type, exactly `application/json`.
+        let content_types: Vec<_> = response.headers().get_all("content-type").iter().collect();
+        assert_eq!(content_types, ["application/json"], "{what}");
+        // The body is one JSON object the client type parses.
+        let body: ErrorBody = serde_json::from_slice(response.body())
+            .unwrap_or_else(|error| panic!("{what}: body is not an ErrorBody: {error}"));
+        assert!(!body.message.is_empty(), "{what}");
+
+        let reply = Reply::from_response(&response);
+        assert_eq!(reply, Reply::from_response(&case.expected), "{what}");
+        replies.push(reply);
+    }
+    check_the_wire(stack, &replies);
+    replies
+}
+
+/// The bytes of the cases, written out, so that the expectations do not
+/// rest on `to_response()` alone.
+fn check_the_wire(stack: &str, replies: &[Reply]) {
+    let by_name = |name: &str| {
+        let index = error_cases()
+            .iter()
+            .position(|case| case.name == name)
+            .unwrap();
+        &replies[index]
+    };
+    let expect = |name: &str, status: u16, body: &str| {
+        let reply = by_name(name);
+        assert_eq!(reply.status, status, "{stack}, {name}");
+        assert_eq!(
+            std::str::from_utf8(&reply.body).unwrap(),
+            body,
+            "{stack}, {name}"
+        );
+    };
+
+    expect("user not found", 404, r#"{"message":"user 42 not found"}"#);
+    expect(
+        "path that names no user",
+        404,
+        r#"{"message":"No resource exists at this path"}"#,
+    );
+    expect(
+        "unknown route",
+        404,
+        r#"{"message":"No resource exists at this path"}"#,
+    );
+    expect(
+        "validation",
+        422,
+        r#"{"message":"the user could not be created","errors":{"age":["is out of range"],"email":["is not a valid email"],"name":["has the wrong length"]}}"#,
+    );
+    expect(
+        "malformed JSON",
+        400,
+        r#"{"message":"The request body is not valid JSON"}"#,
+    );
+    expect(
+        "not JSON at all",
+        400,
+        r#"{"message":"The request body is not valid JSON"}"#,
+    );
+    expect(
+        "empty body",
+        400,
+        r#"{"message":"The request body is not valid JSON"}"#,
+    );
+    let unsupported =
+        r#"{"message":"The request body must be JSON, sent with Content-Type: application/json"}"#;
+    expect("wrong content type", 415, unsupported);
+    expect("no content type", 415, unsupported);
+    let unfit = r#"{"message":"The request body has missing fields or fields of the wrong type"}"#;
+    expect("wrong field types", 422, unfit);
+    expect("missing field", 422, unfit);
+    expect(
+        "oauth",
+        401,
+        r#"{"message":"client authentication failed","error":"invalid_client","error_description":"client authentication failed"}"#,
+    );
+    assert_eq!(
+        by_name("oauth").header("www-authenticate"),
+        Some(r#"Bearer error="invalid_client", error_description="client authentication failed""#),
+        "{stack}",
+    );
+    expect(
+        "forbidden",
+        403,
+        r#"{"message":"only administrators can open the admin area"}"#,
+    );
+    expect(
+        "maintenance",
+        503,
+        r#"{"message":"We are down for maintenance, please retry shortly"}"#,
+    );
+    assert_eq!(
+        by_name("maintenance").header("retry-after"),
+        Some("120"),
+        "{stack}"
+    );
+    expect("upstream", 502, r#"{"message":"Bad Gateway"}"#);
+
+    // Only the 401 is challenged; only the 503 says when to retry.
+    for (index, case) in error_cases().iter().enumerate() {
+        let reply = &replies[index];
+        assert_eq!(
+            reply.header("www-authenticate").is_some(),
+            case.name == "oauth",
+            "{stack}, {}",
+            case.name
+        );
+        assert_eq!(
+            reply.header("retry-after").is_some(),
+            case.name == "maintenance",
+            "{stack}, {}",
+            case.name
+        );
+        // No internal detail: not the upstream's address, not serde's words.
+        let body = String::from_utf8_lossy(&reply.body);
+        for leak in [
+            "billing.internal",
+            "8443",
+            "invalid type",
+            "line 1",
+            "column",
+            "NewUser",
+            "expected",
+        ] {
+            assert!(
+                !body.contains(leak),
+                "{stack}, {}: body leaks {leak:?}: {body}",
+                case.name
+            );
+        }
+    }
+}
+
+/// The requests that succeed: a 200 and a 201 with the user as JSON.
+async fn check_successes(stack: &str, address: SocketAddr) {
+    let response = send(address, Method::GET, "/users/1", None, "").await;
+    assert_eq!(response.status(), 200, "{stack}");
+    let user: User = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(user, api_status_examples::ada(), "{stack}");
+
+    let response = send(
+        address,
+        Method::POST,
+        "/users",
+        Some("application/json; charset=utf-8"),
+        r#"{"name":"Grace Hopper","email":"grace@example.com","age":85}"#,
+    )
+    .await;
+    assert_eq!(response.status(), 201, "{stack}");
+    let user: User = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(user.name, "Grace Hopper", "{stack}");
+}
+
+/// A loopback listener on a port the system picks.
+fn loopback() -> std::net::TcpListener {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    listener
+}
+
+/// Starts the axum example's router on the current tokio runtime.
+fn start_axum() -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
+    let address = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        axum_users::serve(listener).await.unwrap();
+    });
+    (address, task)
+}
+
+/// Starts the hyper example's server on the current tokio runtime.
+fn start_hyper() -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
+    let address = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        hyper_users::serve(listener).await.unwrap();
+    });
+    (address, task)
+}
+
+/// The actix-web example's server, running in an actix system on a thread
+/// of its own.
+struct ActixServer {
+    address: SocketAddr,
+    handle: actix_web::dev::ServerHandle,
+    thread: std::thread::JoinHandle<std::io::Result<()>>,
+}
+
+impl ActixServer {
+    fn start() -> ActixServer {
+        let listener = loopback();
+        let address = listener.local_addr().unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = actix_users::server(listener, 1)?;
+                let _ = sender.send(server.handle());
+                server.await
+            })
+        });
+        let handle = receiver
+            .recv_timeout(REQUEST_TIMEOUT)
+            .expect("the actix-web server did not start");
+        ActixServer {
+            address,
+            handle,
+            thread,
+        }
+    }
+
+    async fn stop(self) {
+        tokio::time::timeout(REQUEST_TIMEOUT, self.handle.stop(false))
+            .await
+            .expect("the actix-web server did not stop");
+        self.thread.join().unwrap().unwrap();
+    }
+}
+
+#[tokio::test]
+async fn axum_serves_every_error_as_to_response() {
+    let (address, server) = start_axum();
+    check_every_error("axum", address).await;
+    check_successes("axum", address).await;
+    server.abort();
+}
+
+#[tokio::test]
+async fn actix_web_serves_every_error_as_to_response() {
+    let server = ActixServer::start();
+    check_every_error("actix-web", server.address).await;
+    check_successes("actix-web", server.address).await;
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn hyper_serves_every_error_as_to_response() {
+    let (address, server) = start_hyper();
+    check_every_error("hyper", address).await;
+    check_successes("hyper", address).await;
+    server.abort();
+}
+
+#[tokio::test]
+async fn the_three_stacks_serve_the_same_bytes() {
+    let (axum_address, axum_server) = start_axum();
+    let (hyper_address, hyper_server) = start_hyper();
+    let actix = ActixServer::start();
+    for case in error_cases() {
+        let mut replies = Vec::new();
+        for address in [axum_address, actix.address, hyper_address] {
+            let response = send(
+                address,
+                case.method.clone(),
+                case.path,
+                case.content_type,
+                case.body,
+            )
+            .await;
+            replies.push(Reply::from_response(&response));
+        }
+        assert_eq!(
+            replies[0], replies[1],
+            "{}: axum and actix-web differ",
+            case.name
+        );
+        assert_eq!(
+            replies[0], replies[2],
+            "{}: axum and hyper differ",
+            case.name
+        );
+    }
+    actix.stop().await;
+    axum_server.abort();
+    hyper_server.abort();
+}
