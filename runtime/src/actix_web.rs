@@ -112,8 +112,8 @@ pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 /// ```
 pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
     let (parts, body) = error.to_response().into_parts();
-    let status = StatusCode::from_u16(parts.status.as_u16())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status =
+        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = HttpResponse::with_body(status, body);
     let headers = response.headers_mut();
     for (name, value) in &parts.headers {

@@ -112,9 +112,9 @@
 mod body;
 mod error;
 mod field_errors;
+mod frameworks;
 mod headers;
 mod json;
-mod frameworks;
 mod oauth;
 mod rejection;
 

@@ -123,10 +123,13 @@ pub fn retry_after_seconds<T: RetryAfterSeconds + ?Sized>(field: &T) -> u64 {
 
 pub use crate::impl_framework_traits;
 
-/// The frameworks, for the impls [`impl_framework_traits!`] generates.
-#[cfg(feature = "actix-web")]
-pub use ::actix_web;
-#[cfg(feature = "axum")]
-pub use ::axum;
+/// What `actix_web::ResponseError` needs of a derived type, checked with a
+/// readable message by the impls [`impl_framework_traits!`] generates.
 #[cfg(feature = "actix-web")]
 pub use crate::frameworks::ActixWebError;
+/// actix-web, for the impls [`impl_framework_traits!`] generates.
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+/// axum, for the impls [`impl_framework_traits!`] generates.
+#[cfg(feature = "axum")]
+pub use ::axum;

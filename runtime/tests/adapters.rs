@@ -80,12 +80,21 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn() -> Response<Bytes>>)> {
     vec![
         case("not_found", || AccountError::NotFound { id: 42 }),
         case("invalid", || AccountError::Invalid {
-            errors: [("name", "can't be blank"), ("name", "can't be a \"number\"")].into_iter().collect(),
+            errors: [
+                ("name", "can't be blank"),
+                ("name", "can't be a \"number\""),
+            ]
+            .into_iter()
+            .collect(),
         }),
         case("oauth", || AccountError::BadCredentials),
-        case("database", || AccountError::Database(std::io::Error::other("secret dsn"))),
+        case("database", || {
+            AccountError::Database(std::io::Error::other("secret dsn"))
+        }),
         case("maintenance", || AccountError::Maintenance),
-        case("rate_limited", || AccountError::RateLimited { wait: Duration::from_millis(1500) }),
+        case("rate_limited", || AccountError::RateLimited {
+            wait: Duration::from_millis(1500),
+        }),
         case("transparent", || AccountError::Billing(BillingError)),
         case("generic", || Conflict("user 7")),
         case("rejection", || Rejection::UnsupportedMediaType),
@@ -138,25 +147,65 @@ mod axum_adapter {
 
     #[test]
     fn into_response_is_to_response() {
-        assert_same("not_found", AccountError::NotFound { id: 42 }.to_response(), through_axum(AccountError::NotFound { id: 42 }));
-        assert_same("oauth", AccountError::BadCredentials.to_response(), through_axum(AccountError::BadCredentials));
-        assert_same("maintenance", AccountError::Maintenance.to_response(), through_axum(AccountError::Maintenance));
-        assert_same("transparent", BillingError.to_response(), through_axum(AccountError::Billing(BillingError)));
-        assert_same("generic", Conflict(7).to_response(), through_axum(Conflict(7)));
-        assert_same("rejection", Rejection::MalformedJson.to_response(), through_axum(Rejection::MalformedJson));
+        assert_same(
+            "not_found",
+            AccountError::NotFound { id: 42 }.to_response(),
+            through_axum(AccountError::NotFound { id: 42 }),
+        );
+        assert_same(
+            "oauth",
+            AccountError::BadCredentials.to_response(),
+            through_axum(AccountError::BadCredentials),
+        );
+        assert_same(
+            "maintenance",
+            AccountError::Maintenance.to_response(),
+            through_axum(AccountError::Maintenance),
+        );
+        assert_same(
+            "transparent",
+            BillingError.to_response(),
+            through_axum(AccountError::Billing(BillingError)),
+        );
+        assert_same(
+            "generic",
+            Conflict(7).to_response(),
+            through_axum(Conflict(7)),
+        );
+        assert_same(
+            "rejection",
+            Rejection::MalformedJson.to_response(),
+            through_axum(Rejection::MalformedJson),
+        );
         let errors: FieldErrors = [("email", "is taken")].into_iter().collect();
         assert_same(
             "invalid",
-            AccountError::Invalid { errors: errors.clone() }.to_response(),
+            AccountError::Invalid {
+                errors: errors.clone(),
+            }
+            .to_response(),
             through_axum(AccountError::Invalid { errors }),
         );
         let database = through_axum(AccountError::Database(std::io::Error::other("secret dsn")));
-        assert_eq!(database.body().as_ref(), br#"{"message":"Internal Server Error"}"#);
+        assert_eq!(
+            database.body().as_ref(),
+            br#"{"message":"Internal Server Error"}"#
+        );
         let oauth = through_axum(AccountError::BadCredentials);
-        assert!(oauth.headers()["www-authenticate"].to_str().unwrap().starts_with("Bearer error=\"invalid_grant\""));
-        assert_eq!(through_axum(AccountError::Maintenance).headers()["retry-after"], "120");
+        assert!(oauth.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer error=\"invalid_grant\""));
+        assert_eq!(
+            through_axum(AccountError::Maintenance).headers()["retry-after"],
+            "120"
+        );
         for (name, make) in cases() {
-            assert_eq!(make().headers()["content-type"], "application/json", "{name}");
+            assert_eq!(
+                make().headers()["content-type"],
+                "application/json",
+                "{name}"
+            );
         }
     }
 
@@ -176,21 +225,53 @@ mod axum_adapter {
     }
 
     fn extract_json(content_type: Option<&str>, body: &'static str) -> Result<NewUser, Rejection> {
-        block_on(api_status::axum::Json::<NewUser>::from_request(json_request(content_type, body), &()))
-            .map(|api_status::axum::Json(user)| user)
+        block_on(api_status::axum::Json::<NewUser>::from_request(
+            json_request(content_type, body),
+            &(),
+        ))
+        .map(|api_status::axum::Json(user)| user)
     }
 
     #[test]
     fn json_rejections() {
-        assert_eq!(extract_json(Some("application/json"), r#"{"name":"ann","age":3}"#).unwrap().name, "ann");
-        assert_eq!(extract_json(Some("application/json"), r#"{"name":"ann","#).unwrap_err(), Rejection::MalformedJson);
-        assert_eq!(extract_json(Some("application/json"), "").unwrap_err(), Rejection::MalformedJson);
-        assert_eq!(extract_json(Some("application/json"), "not json").unwrap_err(), Rejection::MalformedJson);
-        assert_eq!(extract_json(Some("text/plain"), r#"{"name":"ann","age":3}"#).unwrap_err(), Rejection::UnsupportedMediaType);
-        assert_eq!(extract_json(None, r#"{"name":"ann","age":3}"#).unwrap_err(), Rejection::UnsupportedMediaType);
-        assert_eq!(extract_json(Some("application/json"), r#"{"name":1,"age":3}"#).unwrap_err(), Rejection::UnprocessableJson);
-        assert_eq!(extract_json(Some("application/json"), r#"{"name":"ann"}"#).unwrap_err(), Rejection::UnprocessableJson);
-        assert_eq!(extract_json(Some("application/json"), r#"{"name":"ann","age":300}"#).unwrap_err(), Rejection::UnprocessableJson);
+        assert_eq!(
+            extract_json(Some("application/json"), r#"{"name":"ann","age":3}"#)
+                .unwrap()
+                .name,
+            "ann"
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), r#"{"name":"ann","#).unwrap_err(),
+            Rejection::MalformedJson
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), "").unwrap_err(),
+            Rejection::MalformedJson
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), "not json").unwrap_err(),
+            Rejection::MalformedJson
+        );
+        assert_eq!(
+            extract_json(Some("text/plain"), r#"{"name":"ann","age":3}"#).unwrap_err(),
+            Rejection::UnsupportedMediaType
+        );
+        assert_eq!(
+            extract_json(None, r#"{"name":"ann","age":3}"#).unwrap_err(),
+            Rejection::UnsupportedMediaType
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), r#"{"name":1,"age":3}"#).unwrap_err(),
+            Rejection::UnprocessableJson
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), r#"{"name":"ann"}"#).unwrap_err(),
+            Rejection::UnprocessableJson
+        );
+        assert_eq!(
+            extract_json(Some("application/json"), r#"{"name":"ann","age":300}"#).unwrap_err(),
+            Rejection::UnprocessableJson
+        );
     }
 
     #[derive(Debug, serde::Deserialize)]
@@ -201,9 +282,16 @@ mod axum_adapter {
 
     #[test]
     fn query_rejection_is_400() {
-        let request = axum::http::Request::builder().uri("/users?page=abc").body(()).unwrap();
+        let request = axum::http::Request::builder()
+            .uri("/users?page=abc")
+            .body(())
+            .unwrap();
         let (mut parts, ()) = request.into_parts();
-        let rejection = block_on(api_status::axum::Query::<Page>::from_request_parts(&mut parts, &())).unwrap_err();
+        let rejection = block_on(api_status::axum::Query::<Page>::from_request_parts(
+            &mut parts,
+            &(),
+        ))
+        .unwrap_err();
         assert_eq!(rejection, Rejection::InvalidQuery);
         assert_eq!(rejection.to_response().status(), 400);
     }
@@ -212,11 +300,21 @@ mod axum_adapter {
     fn path_without_route_parameters_is_a_server_bug() {
         // Outside a router there are no path parameters: axum's
         // `MissingPathParams`, a misconfiguration, hence 500.
-        let request = axum::http::Request::builder().uri("/users/abc").body(()).unwrap();
+        let request = axum::http::Request::builder()
+            .uri("/users/abc")
+            .body(())
+            .unwrap();
         let (mut parts, ()) = request.into_parts();
-        let rejection = block_on(api_status::axum::Path::<u64>::from_request_parts(&mut parts, &())).unwrap_err();
+        let rejection = block_on(api_status::axum::Path::<u64>::from_request_parts(
+            &mut parts,
+            &(),
+        ))
+        .unwrap_err();
         assert_eq!(rejection, Rejection::Internal);
-        assert_eq!(rejection.to_response().body().as_ref(), br#"{"message":"Internal Server Error"}"#);
+        assert_eq!(
+            rejection.to_response().body().as_ref(),
+            br#"{"message":"Internal Server Error"}"#
+        );
     }
 }
 
@@ -255,30 +353,61 @@ mod actix_adapter {
     fn error_response_is_to_response() {
         let errors: FieldErrors = [("email", "is taken")].into_iter().collect();
         let all: Vec<Box<dyn Fn() -> (Response<Bytes>, (u16, Vec<(String, Vec<u8>)>, Bytes))>> = vec![
-            Box::new(|| (AccountError::NotFound { id: 42 }.to_response(), through_actix(&AccountError::NotFound { id: 42 }))),
+            Box::new(|| {
+                (
+                    AccountError::NotFound { id: 42 }.to_response(),
+                    through_actix(&AccountError::NotFound { id: 42 }),
+                )
+            }),
             Box::new(move || {
-                let error = AccountError::Invalid { errors: errors.clone() };
+                let error = AccountError::Invalid {
+                    errors: errors.clone(),
+                };
                 (error.to_response(), through_actix(&error))
             }),
-            Box::new(|| (AccountError::BadCredentials.to_response(), through_actix(&AccountError::BadCredentials))),
+            Box::new(|| {
+                (
+                    AccountError::BadCredentials.to_response(),
+                    through_actix(&AccountError::BadCredentials),
+                )
+            }),
             Box::new(|| {
                 let error = AccountError::Database(std::io::Error::other("secret dsn"));
                 (error.to_response(), through_actix(&error))
             }),
-            Box::new(|| (AccountError::Maintenance.to_response(), through_actix(&AccountError::Maintenance))),
             Box::new(|| {
-                let error = AccountError::RateLimited { wait: Duration::from_millis(1500) };
+                (
+                    AccountError::Maintenance.to_response(),
+                    through_actix(&AccountError::Maintenance),
+                )
+            }),
+            Box::new(|| {
+                let error = AccountError::RateLimited {
+                    wait: Duration::from_millis(1500),
+                };
                 (error.to_response(), through_actix(&error))
             }),
-            Box::new(|| (BillingError.to_response(), through_actix(&AccountError::Billing(BillingError)))),
+            Box::new(|| {
+                (
+                    BillingError.to_response(),
+                    through_actix(&AccountError::Billing(BillingError)),
+                )
+            }),
             Box::new(|| (Conflict("x").to_response(), through_actix(&Conflict("x")))),
-            Box::new(|| (Rejection::NotFound.to_response(), through_actix(&Rejection::NotFound))),
+            Box::new(|| {
+                (
+                    Rejection::NotFound.to_response(),
+                    through_actix(&Rejection::NotFound),
+                )
+            }),
         ];
         for make in all {
             let (want, got) = make();
             assert_eq!(got, expected(want));
         }
-        let (_, headers, _) = through_actix(&AccountError::RateLimited { wait: Duration::from_millis(1500) });
+        let (_, headers, _) = through_actix(&AccountError::RateLimited {
+            wait: Duration::from_millis(1500),
+        });
         assert!(headers.contains(&("retry-after".to_owned(), b"2".to_vec())));
     }
 
@@ -287,20 +416,50 @@ mod actix_adapter {
         let syntax = serde_json::from_str::<u32>("nope").unwrap_err();
         let data = serde_json::from_str::<u32>("\"x\"").unwrap_err();
         let eof = serde_json::from_str::<u32>("").unwrap_err();
-        assert_eq!(Rejection::from(JsonPayloadError::Deserialize(syntax)), Rejection::MalformedJson);
-        assert_eq!(Rejection::from(JsonPayloadError::Deserialize(eof)), Rejection::MalformedJson);
-        assert_eq!(Rejection::from(JsonPayloadError::Deserialize(data)), Rejection::UnprocessableJson);
-        assert_eq!(Rejection::from(JsonPayloadError::ContentType), Rejection::UnsupportedMediaType);
-        assert_eq!(Rejection::from(JsonPayloadError::Overflow { limit: 1 }), Rejection::PayloadTooLarge);
         assert_eq!(
-            Rejection::from(JsonPayloadError::OverflowKnownLength { length: 2, limit: 1 }),
+            Rejection::from(JsonPayloadError::Deserialize(syntax)),
+            Rejection::MalformedJson
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::Deserialize(eof)),
+            Rejection::MalformedJson
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::Deserialize(data)),
+            Rejection::UnprocessableJson
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::ContentType),
+            Rejection::UnsupportedMediaType
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::Overflow { limit: 1 }),
             Rejection::PayloadTooLarge
         );
-        assert_eq!(Rejection::from(JsonPayloadError::Payload(PayloadError::Overflow)), Rejection::PayloadTooLarge);
-        assert_eq!(Rejection::from(JsonPayloadError::Payload(PayloadError::EncodingCorrupted)), Rejection::UnreadableBody);
+        assert_eq!(
+            Rejection::from(JsonPayloadError::OverflowKnownLength {
+                length: 2,
+                limit: 1
+            }),
+            Rejection::PayloadTooLarge
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::Payload(PayloadError::Overflow)),
+            Rejection::PayloadTooLarge
+        );
+        assert_eq!(
+            Rejection::from(JsonPayloadError::Payload(PayloadError::EncodingCorrupted)),
+            Rejection::UnreadableBody
+        );
         let query = serde_urlencoded_error();
-        assert_eq!(Rejection::from(QueryPayloadError::Deserialize(query.clone())), Rejection::InvalidQuery);
-        assert_eq!(Rejection::from(PathError::Deserialize(query)), Rejection::NotFound);
+        assert_eq!(
+            Rejection::from(QueryPayloadError::Deserialize(query.clone())),
+            Rejection::InvalidQuery
+        );
+        assert_eq!(
+            Rejection::from(PathError::Deserialize(query)),
+            Rejection::NotFound
+        );
     }
 
     fn serde_urlencoded_error() -> serde::de::value::Error {
@@ -310,10 +469,14 @@ mod actix_adapter {
     #[test]
     fn error_handlers_answer_with_the_rejection_body() {
         let request = actix_web::test::TestRequest::default().to_http_request();
-        let error = api_status::actix_web::json_error_handler(JsonPayloadError::ContentType, &request);
+        let error =
+            api_status::actix_web::json_error_handler(JsonPayloadError::ContentType, &request);
         let response = error.error_response();
         assert_eq!(response.status(), 415);
-        assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
+        assert_eq!(
+            response.headers().get("content-type").unwrap(),
+            "application/json"
+        );
         let body = actix_web::body::MessageBody::try_into_bytes(response.into_body())
             .unwrap_or_else(|_| panic!("an in-memory body"));
         assert_eq!(body, Rejection::UnsupportedMediaType.body());

@@ -34,8 +34,14 @@ fn invalid_order() -> Order {
         customer: String::new(),
         address: Address { city: "X".into() },
         items: vec![
-            Item { name: "ok".into(), quantity: 1 },
-            Item { name: String::new(), quantity: 100 },
+            Item {
+                name: "ok".into(),
+                quantity: 1,
+            },
+            Item {
+                name: String::new(),
+                quantity: 100,
+            },
         ],
     }
 }
@@ -50,10 +56,21 @@ fn nested_structs_and_lists_keep_gardes_paths() {
     let errors = report.field_errors();
     let mut found = paths(&errors);
     found.sort_unstable();
-    assert_eq!(found, ["address.city", "customer", "items[1].name", "items[1].quantity"]);
+    assert_eq!(
+        found,
+        [
+            "address.city",
+            "customer",
+            "items[1].name",
+            "items[1].quantity"
+        ]
+    );
     // Each path and message as garde prints them.
     for (path, error) in report.iter() {
-        assert_eq!(errors.get(&path.to_string()).unwrap(), [error.message().to_owned()]);
+        assert_eq!(
+            errors.get(&path.to_string()).unwrap(),
+            [error.message().to_owned()]
+        );
     }
 }
 

@@ -36,18 +36,33 @@ struct Order {
 fn invalid_order() -> Order {
     Order {
         email: "nope".into(),
-        address: Address { city: "X".into(), zip: "123".into() },
+        address: Address {
+            city: "X".into(),
+            zip: "123".into(),
+        },
         items: vec![
-            Item { name: "ok".into(), quantity: 1 },
-            Item { name: String::new(), quantity: 100 },
-            Item { name: "fine".into(), quantity: 0 },
+            Item {
+                name: "ok".into(),
+                quantity: 1,
+            },
+            Item {
+                name: String::new(),
+                quantity: 100,
+            },
+            Item {
+                name: "fine".into(),
+                quantity: 0,
+            },
         ],
         coupon: None,
     }
 }
 
 fn fields(errors: &FieldErrors) -> Vec<(String, Vec<String>)> {
-    errors.iter().map(|(field, messages)| (field.to_owned(), messages.to_vec())).collect()
+    errors
+        .iter()
+        .map(|(field, messages)| (field.to_owned(), messages.to_vec()))
+        .collect()
 }
 
 fn pair(field: &str, message: &str) -> (String, Vec<String>) {
@@ -73,9 +88,15 @@ fn nested_structs_and_lists_become_paths_in_sorted_order() {
 
 #[test]
 fn the_same_errors_always_give_the_same_bytes() {
-    let first = serde_json::to_vec(&IntoFieldErrors::field_errors(&invalid_order().validate().unwrap_err())).unwrap();
+    let first = serde_json::to_vec(&IntoFieldErrors::field_errors(
+        &invalid_order().validate().unwrap_err(),
+    ))
+    .unwrap();
     for _ in 0..20 {
-        let again = serde_json::to_vec(&IntoFieldErrors::field_errors(&invalid_order().validate().unwrap_err())).unwrap();
+        let again = serde_json::to_vec(&IntoFieldErrors::field_errors(
+            &invalid_order().validate().unwrap_err(),
+        ))
+        .unwrap();
         assert_eq!(again, first);
     }
 }
@@ -83,13 +104,19 @@ fn the_same_errors_always_give_the_same_bytes() {
 #[test]
 fn message_wins_over_code_and_unknown_codes_pass_through() {
     let mut errors = ValidationErrors::new();
-    errors.add("name", ValidationError::new("length").with_message("can't be blank".into()));
+    errors.add(
+        "name",
+        ValidationError::new("length").with_message("can't be blank".into()),
+    );
     errors.add("name", ValidationError::new("not_a_palindrome"));
     errors.add("site", ValidationError::new("url"));
     assert_eq!(
         fields(&IntoFieldErrors::field_errors(&errors)),
         vec![
-            ("name".to_owned(), vec!["can't be blank".to_owned(), "not_a_palindrome".to_owned()]),
+            (
+                "name".to_owned(),
+                vec!["can't be blank".to_owned(), "not_a_palindrome".to_owned()]
+            ),
             pair("site", "is not a valid URL"),
         ],
     );
@@ -112,13 +139,20 @@ enum OrderError {
 
 #[test]
 fn a_field_errors_field_of_validation_errors_fills_the_body() {
-    let error = OrderError::Invalid { errors: invalid_order().validate().unwrap_err() };
+    let error = OrderError::Invalid {
+        errors: invalid_order().validate().unwrap_err(),
+    };
     let response = error.to_response();
     assert_eq!(response.status(), 422);
     let body: ErrorBody = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body.message, "the order could not be placed");
     let errors = body.errors.unwrap();
-    assert_eq!(errors.get("items[1].quantity").unwrap(), ["is out of range"]);
+    assert_eq!(
+        errors.get("items[1].quantity").unwrap(),
+        ["is out of range"]
+    );
     assert_eq!(errors.get("address.city").unwrap(), ["is too short"]);
-    assert!(response.body().starts_with(br#"{"message":"the order could not be placed","errors":{"address.city":["#));
+    assert!(response
+        .body()
+        .starts_with(br#"{"message":"the order could not be placed","errors":{"address.city":["#));
 }
