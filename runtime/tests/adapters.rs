@@ -69,12 +69,16 @@ impl<T: fmt::Display + fmt::Debug> fmt::Display for Conflict<T> {
     }
 }
 
+/// Builds the expected response of one case.
 #[cfg(feature = "axum")]
-fn cases() -> Vec<(&'static str, Box<dyn Fn() -> Response<Bytes>>)> {
+type MakeResponse = Box<dyn Fn() -> Response<Bytes>>;
+
+#[cfg(feature = "axum")]
+fn cases() -> Vec<(&'static str, MakeResponse)> {
     fn case<E: ApiError + 'static>(
         name: &'static str,
         make: impl Fn() -> E + 'static,
-    ) -> (&'static str, Box<dyn Fn() -> Response<Bytes>>) {
+    ) -> (&'static str, MakeResponse) {
         (name, Box::new(move || make().to_response()))
     }
     vec![
@@ -324,7 +328,10 @@ mod actix_adapter {
     use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
     use actix_web::ResponseError;
 
-    fn through_actix<E: ResponseError>(error: &E) -> (u16, Vec<(String, Vec<u8>)>, Bytes) {
+    /// Status, sorted headers, body.
+    type Seen = (u16, Vec<(String, Vec<u8>)>, Bytes);
+
+    fn through_actix<E: ResponseError>(error: &E) -> Seen {
         let response = error.error_response();
         assert_eq!(error.status_code(), response.status());
         let status = response.status().as_u16();
@@ -339,7 +346,7 @@ mod actix_adapter {
         (status, headers, body)
     }
 
-    fn expected(response: Response<Bytes>) -> (u16, Vec<(String, Vec<u8>)>, Bytes) {
+    fn expected(response: Response<Bytes>) -> Seen {
         let mut headers: Vec<_> = response
             .headers()
             .iter()
@@ -352,7 +359,8 @@ mod actix_adapter {
     #[test]
     fn error_response_is_to_response() {
         let errors: FieldErrors = [("email", "is taken")].into_iter().collect();
-        let all: Vec<Box<dyn Fn() -> (Response<Bytes>, (u16, Vec<(String, Vec<u8>)>, Bytes))>> = vec![
+        type Pair = Box<dyn Fn() -> (Response<Bytes>, Seen)>;
+        let all: Vec<Pair> = vec![
             Box::new(|| {
                 (
                     AccountError::NotFound { id: 42 }.to_response(),
