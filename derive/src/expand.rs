@@ -174,7 +174,13 @@ impl Plan {
             // The checks let only a transparent variant with one field reach
             // this match, so this arm is never taken; it keeps the macro free
             // of panics all the same.
-            _ => PlanKind::Own(Box::new(Own::new(input, variant, 500, bounds, display_span))),
+            _ => PlanKind::Own(Box::new(Own::new(
+                input,
+                variant,
+                500,
+                bounds,
+                display_span,
+            ))),
         };
         let path = if input.is_enum {
             let ident = variant.ident;

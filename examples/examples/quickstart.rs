@@ -78,7 +78,11 @@ fn main() {
 /// Prints a response the way it travels: status line, headers, body.
 fn print_response(response: &Response<Bytes>) {
     let status = response.status();
-    println!("HTTP/1.1 {} {}", status.as_str(), status.canonical_reason().unwrap_or(""));
+    println!(
+        "HTTP/1.1 {} {}",
+        status.as_str(),
+        status.canonical_reason().unwrap_or("")
+    );
     for (name, value) in response.headers() {
         println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
     }

@@ -24,7 +24,10 @@ fn field_errors_keep_insertion_order_and_append_repeated_fields() {
 #[test]
 fn field_errors_serialize_and_deserialize_in_order() {
     let mut errors = FieldErrors::new();
-    errors.add("zeta", "z").add("alpha", "a").add(String::from("zeta"), String::from("z2"));
+    errors
+        .add("zeta", "z")
+        .add("alpha", "a")
+        .add(String::from("zeta"), String::from("z2"));
     let json = serde_json::to_string(&errors).unwrap();
     assert_eq!(json, r#"{"zeta":["z","z2"],"alpha":["a"]}"#);
     let back: FieldErrors = serde_json::from_str(&json).unwrap();
@@ -53,7 +56,10 @@ enum Invalid {
 fn maps_are_field_errors_too_sorted_by_field() {
     let map: HashMap<String, Vec<String>> = [
         ("name".to_owned(), vec!["can't be blank".to_owned()]),
-        ("age".to_owned(), vec!["is too low".to_owned(), "is odd".to_owned()]),
+        (
+            "age".to_owned(),
+            vec!["is too low".to_owned(), "is odd".to_owned()],
+        ),
         ("email".to_owned(), vec![]),
     ]
     .into_iter()
@@ -63,12 +69,18 @@ fn maps_are_field_errors_too_sorted_by_field() {
     let tree = map.into_iter().collect();
     assert_eq!(Invalid::Tree { errors: tree }.body(), expected.as_bytes());
     let boxed = Box::new([("x", "y")].into_iter().collect());
-    assert_eq!(Invalid::Boxed(boxed).body(), r#"{"message":"invalid","errors":{"x":["y"]}}"#.as_bytes());
+    assert_eq!(
+        Invalid::Boxed(boxed).body(),
+        r#"{"message":"invalid","errors":{"x":["y"]}}"#.as_bytes()
+    );
 }
 
 #[test]
 fn error_body_skips_absent_members_and_ignores_unknown_ones() {
-    assert_eq!(serde_json::to_string(&ErrorBody::new("m")).unwrap(), r#"{"message":"m"}"#);
+    assert_eq!(
+        serde_json::to_string(&ErrorBody::new("m")).unwrap(),
+        r#"{"message":"m"}"#
+    );
     let body: ErrorBody = serde_json::from_str(
         r#"{"message":"m","error":"invalid_grant","error_description":"d","extra":[1,2],"errors":null}"#,
     )
@@ -81,7 +93,14 @@ fn error_body_skips_absent_members_and_ignores_unknown_ones() {
 
 #[test]
 fn error_body_rejects_documents_without_a_string_message() {
-    for json in [r#"{}"#, r#"{"message":1}"#, r#"{"message":null}"#, r#"["message"]"#, r#""message""#, "null"] {
+    for json in [
+        r#"{}"#,
+        r#"{"message":1}"#,
+        r#"{"message":null}"#,
+        r#"["message"]"#,
+        r#""message""#,
+        "null",
+    ] {
         assert!(serde_json::from_str::<ErrorBody>(json).is_err(), "{json}");
     }
 }
@@ -123,7 +142,10 @@ fn a_two_method_impl_gets_the_whole_response_and_works_as_a_transparent_inner() 
     let response = Teapot.to_response();
     assert_eq!(response.status(), 418);
     assert_eq!(response.headers()["content-type"], "application/json");
-    assert_eq!(response.body().as_ref(), br#"{"message":"short and stout"}"#);
+    assert_eq!(
+        response.body().as_ref(),
+        br#"{"message":"short and stout"}"#
+    );
     let outer = Kitchen::from(TeapotError).to_response();
     assert_eq!(outer.status(), 418);
     assert_eq!(outer.body(), response.body());

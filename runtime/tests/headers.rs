@@ -49,9 +49,15 @@ enum AuthError {
 
 fn challenge(error: &AuthError) -> Option<String> {
     let response = error.to_response();
-    let values: Vec<_> = response.headers().get_all(WWW_AUTHENTICATE).iter().collect();
+    let values: Vec<_> = response
+        .headers()
+        .get_all(WWW_AUTHENTICATE)
+        .iter()
+        .collect();
     assert!(values.len() <= 1, "one challenge at most");
-    values.first().map(|value| value.to_str().unwrap().to_owned())
+    values
+        .first()
+        .map(|value| value.to_str().unwrap().to_owned())
 }
 
 #[test]
@@ -70,7 +76,10 @@ fn every_401_carries_a_bearer_challenge() {
 #[test]
 fn the_description_is_omitted_when_nothing_printable_is_left() {
     let error = AuthError::NothingPrintable;
-    assert_eq!(challenge(&error).as_deref(), Some(r#"Bearer error="invalid_client""#));
+    assert_eq!(
+        challenge(&error).as_deref(),
+        Some(r#"Bearer error="invalid_client""#)
+    );
     let body: serde_json::Value = serde_json::from_slice(error.to_response().body()).unwrap();
     assert_eq!(body["message"], "ÜÖ… ✓");
     assert_eq!(body["error"], "invalid_client");
@@ -81,11 +90,15 @@ fn the_description_is_omitted_when_nothing_printable_is_left() {
 fn a_400_or_403_is_challenged_only_for_the_codes_of_rfc_6750() {
     assert_eq!(
         challenge(&AuthError::MissingParameter).as_deref(),
-        Some(r#"Bearer error="invalid_request", error_description="the request is missing a parameter""#)
+        Some(
+            r#"Bearer error="invalid_request", error_description="the request is missing a parameter""#
+        )
     );
     assert_eq!(
         challenge(&AuthError::Scope).as_deref(),
-        Some(r#"Bearer error="insufficient_scope", error_description="the token lacks the admin scope""#)
+        Some(
+            r#"Bearer error="insufficient_scope", error_description="the token lacks the admin scope""#
+        )
     );
     assert_eq!(challenge(&AuthError::GrantType), None);
     assert_eq!(challenge(&AuthError::Client), None);
@@ -95,12 +108,19 @@ fn a_400_or_403_is_challenged_only_for_the_codes_of_rfc_6750() {
 
 #[test]
 fn the_header_and_the_body_carry_the_same_description() {
-    for error in [AuthError::Expired, AuthError::ExpiredNamed("x\n\\y".into()), AuthError::Scope] {
+    for error in [
+        AuthError::Expired,
+        AuthError::ExpiredNamed("x\n\\y".into()),
+        AuthError::Scope,
+    ] {
         let response = error.to_response();
         let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
         let description = body["error_description"].as_str().unwrap();
         let header = response.headers()[WWW_AUTHENTICATE].to_str().unwrap();
-        assert!(header.ends_with(&format!("error_description=\"{description}\"")), "{header}");
+        assert!(
+            header.ends_with(&format!("error_description=\"{description}\"")),
+            "{header}"
+        );
     }
 }
 
@@ -134,13 +154,34 @@ fn retry_after(error: &Busy) -> Option<String> {
 
 #[test]
 fn retry_after_in_whole_seconds_rounded_up_and_saturating() {
-    assert_eq!(retry_after(&Busy::Seconds { wait: 7 }).as_deref(), Some("7"));
-    assert_eq!(retry_after(&Busy::Seconds { wait: u64::MAX }).as_deref(), Some("18446744073709551615"));
-    assert_eq!(retry_after(&Busy::Duration(Duration::from_secs(2))).as_deref(), Some("2"));
-    assert_eq!(retry_after(&Busy::Duration(Duration::from_millis(2001))).as_deref(), Some("3"));
-    assert_eq!(retry_after(&Busy::Duration(Duration::from_nanos(1))).as_deref(), Some("1"));
-    assert_eq!(retry_after(&Busy::Duration(Duration::ZERO)).as_deref(), Some("0"));
-    assert_eq!(retry_after(&Busy::Duration(Duration::MAX)).as_deref(), Some("18446744073709551615"));
+    assert_eq!(
+        retry_after(&Busy::Seconds { wait: 7 }).as_deref(),
+        Some("7")
+    );
+    assert_eq!(
+        retry_after(&Busy::Seconds { wait: u64::MAX }).as_deref(),
+        Some("18446744073709551615")
+    );
+    assert_eq!(
+        retry_after(&Busy::Duration(Duration::from_secs(2))).as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        retry_after(&Busy::Duration(Duration::from_millis(2001))).as_deref(),
+        Some("3")
+    );
+    assert_eq!(
+        retry_after(&Busy::Duration(Duration::from_nanos(1))).as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        retry_after(&Busy::Duration(Duration::ZERO)).as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        retry_after(&Busy::Duration(Duration::MAX)).as_deref(),
+        Some("18446744073709551615")
+    );
     assert_eq!(retry_after(&Busy::Fixed).as_deref(), Some("30"));
     assert_eq!(retry_after(&Busy::NoHint), None);
 }
@@ -148,6 +189,10 @@ fn retry_after_in_whole_seconds_rounded_up_and_saturating() {
 #[test]
 fn other_responses_carry_only_content_type() {
     let response = Busy::NoHint.to_response();
-    let names: Vec<_> = response.headers().keys().map(|name| name.as_str()).collect();
+    let names: Vec<_> = response
+        .headers()
+        .keys()
+        .map(|name| name.as_str())
+        .collect();
     assert_eq!(names, ["content-type"]);
 }

@@ -61,14 +61,19 @@ fn message_interpolates_named_fields_and_hides_the_rest() {
 fn message_interpolates_tuple_fields_with_format_specs() {
     let (message, body) = message_and_body(&UserError::Tuple("ann".into(), "bob"));
     assert_eq!(message, r#"ann is taken by "bob"; {braces} stay"#);
-    assert_eq!(body, r#"{"message":"ann is taken by \"bob\"; {braces} stay"}"#);
+    assert_eq!(
+        body,
+        r#"{"message":"ann is taken by \"bob\"; {braces} stay"}"#
+    );
     let (message, _) = message_and_body(&UserError::Formatted { id: 255 });
     assert_eq!(message, "id   255 hex 0xff");
 }
 
 #[test]
 fn a_4xx_without_message_uses_display() {
-    let (message, body) = message_and_body(&UserError::Raw { r#type: "plan".into() });
+    let (message, body) = message_and_body(&UserError::Raw {
+        r#type: "plan".into(),
+    });
     assert_eq!(message, "plan is gone");
     assert_eq!(body, r#"{"message":"plan is gone"}"#);
 }
@@ -85,9 +90,15 @@ fn a_5xx_without_message_uses_the_reason_phrase() {
 #[test]
 fn a_5xx_without_a_reason_phrase_says_server_error() {
     assert_eq!(UserError::NoReasonPhrase.to_response().status(), 509);
-    assert_eq!(message_and_body(&UserError::NoReasonPhrase).0, "Server Error");
+    assert_eq!(
+        message_and_body(&UserError::NoReasonPhrase).0,
+        "Server Error"
+    );
     assert_eq!(UserError::Numbered.to_response().status(), 599);
-    assert_eq!(message_and_body(&UserError::Numbered).1, r#"{"message":"Server Error"}"#);
+    assert_eq!(
+        message_and_body(&UserError::Numbered).1,
+        r#"{"message":"Server Error"}"#
+    );
 }
 
 #[test]

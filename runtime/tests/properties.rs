@@ -62,24 +62,31 @@ fn status() -> impl Strategy<Value = StatusCode> {
 }
 
 fn field_errors() -> impl Strategy<Value = FieldErrors> {
-    prop::collection::vec((any::<String>(), prop::collection::vec(any::<String>(), 1..4)), 0..6).prop_map(
-        |fields| {
-            let mut errors = FieldErrors::new();
-            for (field, messages) in fields {
-                for message in messages {
-                    errors.add(field.clone(), message);
-                }
-            }
-            errors
-        },
+    prop::collection::vec(
+        (
+            any::<String>(),
+            prop::collection::vec(any::<String>(), 1..4),
+        ),
+        0..6,
     )
+    .prop_map(|fields| {
+        let mut errors = FieldErrors::new();
+        for (field, messages) in fields {
+            for message in messages {
+                errors.add(field.clone(), message);
+            }
+        }
+        errors
+    })
 }
 
 /// Checks a challenge: `Bearer`, then `error="code"` and maybe an
 /// `error_description` whose quoted string holds no `"` or `\`.
 fn assert_safe_challenge(value: &str, code: OAuthErrorCode) -> Option<&str> {
     let prefix = format!("Bearer error=\"{code}\"");
-    let rest = value.strip_prefix(&prefix).unwrap_or_else(|| panic!("{value}"));
+    let rest = value
+        .strip_prefix(&prefix)
+        .unwrap_or_else(|| panic!("{value}"));
     if rest.is_empty() {
         return None;
     }
@@ -87,7 +94,9 @@ fn assert_safe_challenge(value: &str, code: OAuthErrorCode) -> Option<&str> {
         .strip_prefix(", error_description=\"")
         .and_then(|rest| rest.strip_suffix('"'))
         .unwrap_or_else(|| panic!("{value}"));
-    assert!(description.bytes().all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)));
+    assert!(description
+        .bytes()
+        .all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)));
     Some(description)
 }
 

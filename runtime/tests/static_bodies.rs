@@ -20,7 +20,9 @@ enum Fixed {
 
     #[error("x")]
     #[status(bad_request)]
-    #[message("quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} del \u{7f} é ✓ 😀 {{}}")]
+    #[message(
+        "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} del \u{7f} é ✓ 😀 {{}}"
+    )]
     Tricky,
 
     #[error("x")]
@@ -98,14 +100,20 @@ fn compile_time_bodies_equal_runtime_bodies() {
 #[test]
 fn the_tricky_literal_round_trips_through_serde_json() {
     let body: api_status::ErrorBody = serde_json::from_slice(&Fixed::Tricky.body()).unwrap();
-    assert_eq!(body.message, "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} del \u{7f} é ✓ 😀 {}");
+    assert_eq!(
+        body.message,
+        "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} del \u{7f} é ✓ 😀 {}"
+    );
 }
 
 #[test]
 fn static_bodies_are_served_from_static_memory() {
     for (first, second) in [
         (Fixed::Literal, Fixed::Literal),
-        (Fixed::ReasonPhrase("a".into()), Fixed::ReasonPhrase("b".into())),
+        (
+            Fixed::ReasonPhrase("a".into()),
+            Fixed::ReasonPhrase("b".into()),
+        ),
         (Fixed::OAuthTricky, Fixed::OAuthTricky),
     ] {
         // A heap body would live at a new address each time.

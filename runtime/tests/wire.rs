@@ -50,7 +50,9 @@ fn body_text(error: &impl ApiError) -> String {
 fn every_response_is_json_with_exactly_that_content_type() {
     let errors = [
         AccountError::NotFound { id: 7 },
-        AccountError::Invalid { errors: FieldErrors::new() },
+        AccountError::Invalid {
+            errors: FieldErrors::new(),
+        },
         AccountError::BadCredentials,
         AccountError::Database(std::io::Error::other("disk on fire")),
         AccountError::Maintenance,
@@ -58,9 +60,14 @@ fn every_response_is_json_with_exactly_that_content_type() {
     ];
     for error in &errors {
         let response = error.to_response();
-        let content_types: Vec<_> = response.headers().get_all(header::CONTENT_TYPE).iter().collect();
+        let content_types: Vec<_> = response
+            .headers()
+            .get_all(header::CONTENT_TYPE)
+            .iter()
+            .collect();
         assert_eq!(content_types, ["application/json"], "{error:?}");
-        let parsed: serde_json::Value = serde_json::from_slice(response.body()).expect("valid JSON");
+        let parsed: serde_json::Value =
+            serde_json::from_slice(response.body()).expect("valid JSON");
         assert!(parsed.is_object());
         assert_compact(response.body());
     }
@@ -75,7 +82,10 @@ fn assert_compact(json: &[u8]) {
             (true, false, b'\\') => escaped = true,
             (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
             (false, _, b' ' | b'\n' | b'\r' | b'\t') => {
-                panic!("whitespace between tokens in {}", String::from_utf8_lossy(json))
+                panic!(
+                    "whitespace between tokens in {}",
+                    String::from_utf8_lossy(json)
+                )
             }
             _ => {}
         }
@@ -106,8 +116,13 @@ fn field_errors_come_in_insertion_order_after_the_message() {
 
 #[test]
 fn an_empty_field_errors_is_still_sent_as_an_empty_object() {
-    let error = AccountError::Invalid { errors: FieldErrors::new() };
-    assert_eq!(body_text(&error), r#"{"message":"the account could not be saved","errors":{}}"#);
+    let error = AccountError::Invalid {
+        errors: FieldErrors::new(),
+    };
+    assert_eq!(
+        body_text(&error),
+        r#"{"message":"the account could not be saved","errors":{}}"#
+    );
 }
 
 #[test]
@@ -163,9 +178,13 @@ fn a_transparent_variant_is_exactly_its_inner_error() {
 
 #[test]
 fn into_http_response() {
-    let response: api_status::http::Response<api_status::bytes::Bytes> = AccountError::NotFound { id: 1 }.into();
+    let response: api_status::http::Response<api_status::bytes::Bytes> =
+        AccountError::NotFound { id: 1 }.into();
     assert_eq!(response.status(), 404);
-    assert_eq!(response.body().as_ref(), br#"{"message":"account 1 not found"}"#);
+    assert_eq!(
+        response.body().as_ref(),
+        br#"{"message":"account 1 not found"}"#
+    );
 }
 
 #[test]
