@@ -1,12 +1,13 @@
 //! The JSON encoding of an error body: one compact object, members in the
 //! order `message`, `errors`, `error`, `error_description`.
 //!
-//! Written by hand rather than through `serde_json`, so that the body takes
-//! exactly one allocation: the message is formatted once through
-//! [`std::fmt::Write`] (into a buffer on the stack when it fits), every part
-//! is measured with its escapes, and the body is written into a `Vec` of that
-//! exact size, which `Bytes` then takes over as is. The escaping here matches `serde_json`'s byte
-//! for byte; the tests check it against `serde_json` on arbitrary strings.
+//! Written by hand rather than through `serde_json`, so that a body costs one
+//! allocation: the message is formatted once through [`std::fmt::Write`] into
+//! a buffer on the stack, its escapes are counted (a quick scan, eight bytes
+//! at a time, finds none in most text), and the body is then written into a
+//! `Vec` sized up front, which `Bytes` takes over as is when the size was
+//! exact. The escaping here matches `serde_json`'s byte for byte; the tests
+//! check it against `serde_json` on arbitrary strings.
 
 use std::fmt;
 
@@ -21,111 +22,141 @@ const ERROR_OVERHEAD: usize = 11;
 /// `,"error_description":""`.
 const DESCRIPTION_OVERHEAD: usize = 23;
 
-/// Serializes `error`'s body into one buffer, allocated once at its exact
-/// size (so that `Bytes::from` takes it over without a second allocation).
+/// Serializes `error`'s body into one buffer.
+///
+/// The buffer is allocated once, at the body's exact size, so that
+/// `Bytes::from` takes it over without a second allocation. The one
+/// exception: field names or field messages that need escapes make it grow.
 pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
-    // The message is formatted once, into a buffer on the stack when it fits,
-    // and then measured, so that the body is sized before it is written.
-    let mut message = MessageBuf::new();
-    // An error here comes from a `Display` impl that failed on its own: the
-    // message is what it wrote until then.
-    let _ = error.write_message(&mut message);
-    let message = message.as_str();
-    let out = if let Some(code) = error.oauth_error() {
-        // An OAuth error carries `error` and `error_description` instead of
-        // `errors`, and needs its message twice: as itself and as the
-        // description.
-        let description = crate::oauth_error_description(message);
-        let code = code.as_str();
-        let len = MESSAGE_OVERHEAD
-            + escaped_len(message)
-            + ERROR_OVERHEAD
-            + code.len()
-            + description
-                .as_ref()
-                .map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
-        let mut out = Vec::with_capacity(len);
-        out.extend_from_slice(b"{\"message\":\"");
-        escape_into(&mut out, message);
-        out.extend_from_slice(b"\",\"error\":\"");
-        out.extend_from_slice(code.as_bytes());
-        out.push(b'"');
-        if let Some(description) = description {
-            out.extend_from_slice(b",\"error_description\":\"");
-            // Printable ASCII without `"` and `\`: nothing to escape.
-            out.extend_from_slice(description.as_bytes());
+    let out = match error.oauth_error() {
+        Some(code) => encode_oauth(error, code.as_str()),
+        None => {
+            let mut message = MessageBuf::new();
+            // An error here comes from a `Display` impl that failed on its
+            // own: the message is what it wrote until then.
+            let _ = error.write_message(&mut message);
+            let message = message.0.as_bytes();
+            let extra = escape_extra(message);
+            let field_errors = error.field_errors();
+            let field_errors = field_errors.as_deref();
+            let len =
+                MESSAGE_OVERHEAD + message.len() + extra + field_errors.map_or(0, unescaped_len);
+            let mut out = Vec::with_capacity(len);
+            out.extend_from_slice(b"{\"message\":\"");
+            if extra == 0 {
+                out.extend_from_slice(message);
+            } else {
+                escape(message, |bytes| out.extend_from_slice(bytes));
+            }
             out.push(b'"');
+            push_errors(&mut out, field_errors);
+            out.push(b'}');
+            debug_assert!(out.len() >= len, "escapes only add bytes");
+            out
         }
-        out.push(b'}');
-        debug_assert_eq!(out.len(), len, "the OAuth body's size is exact");
-        out
-    } else {
-        let field_errors = error.field_errors();
-        let field_errors = field_errors.as_deref();
-        let len = MESSAGE_OVERHEAD + escaped_len(message) + field_errors.map_or(0, encoded_len);
-        let mut out = Vec::with_capacity(len);
-        out.extend_from_slice(b"{\"message\":\"");
-        escape_into(&mut out, message);
-        out.push(b'"');
-        push_errors(&mut out, field_errors);
-        out.push(b'}');
-        debug_assert_eq!(out.len(), len, "the body's size is exact");
-        out
     };
     Bytes::from(out)
 }
 
-/// Room on the stack for a message formatted while it is written; a longer
-/// one moves to the heap.
-const STACK_MESSAGE: usize = 256;
-
-/// A [`fmt::Write`] that collects a message on the stack, moving it to a
-/// `String` only when it outgrows [`STACK_MESSAGE`] bytes.
-pub(crate) struct MessageBuf {
-    stack: [u8; STACK_MESSAGE],
-    len: usize,
-    heap: Option<String>,
+/// The body of an OAuth error: `error` and `error_description` instead of
+/// `errors`, and so the message twice, as itself and as the description.
+fn encode_oauth<E: ApiError + ?Sized>(error: &E, code: &str) -> Vec<u8> {
+    let mut message = MessageBuf::new();
+    let _ = error.write_message(&mut message);
+    let message = message.as_str();
+    let description = crate::oauth_error_description(message);
+    let len = MESSAGE_OVERHEAD
+        + escaped_len(message)
+        + ERROR_OVERHEAD
+        + code.len()
+        + description
+            .as_ref()
+            .map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
+    let mut out = Vec::with_capacity(len);
+    out.extend_from_slice(b"{\"message\":\"");
+    escape_into(&mut out, message);
+    out.extend_from_slice(b"\",\"error\":\"");
+    out.extend_from_slice(code.as_bytes());
+    out.push(b'"');
+    if let Some(description) = description {
+        out.extend_from_slice(b",\"error_description\":\"");
+        // Printable ASCII without `"` and `\`: nothing to escape.
+        out.extend_from_slice(description.as_bytes());
+        out.push(b'"');
+    }
+    out.push(b'}');
+    debug_assert_eq!(out.len(), len, "the OAuth body's size is exact");
+    out
 }
 
-impl MessageBuf {
-    /// An empty message.
-    pub(crate) fn new() -> Self {
-        MessageBuf {
+/// Room on the stack for a message; a longer one moves to the heap.
+const STACK_MESSAGE: usize = 128;
+
+/// Bytes collected on the stack, moved to a `Vec` only when they outgrow
+/// [`STACK_MESSAGE`].
+struct StackBuf {
+    stack: [u8; STACK_MESSAGE],
+    len: usize,
+    heap: Option<Vec<u8>>,
+}
+
+impl StackBuf {
+    fn new() -> Self {
+        StackBuf {
             stack: [0; STACK_MESSAGE],
             len: 0,
             heap: None,
         }
     }
 
-    /// The message written so far.
-    pub(crate) fn as_str(&self) -> &str {
+    fn push(&mut self, bytes: &[u8]) {
+        if let Some(heap) = &mut self.heap {
+            heap.extend_from_slice(bytes);
+            return;
+        }
+        let end = self.len + bytes.len();
+        match self.stack.get_mut(self.len..end) {
+            Some(room) => {
+                room.copy_from_slice(bytes);
+                self.len = end;
+            }
+            None => {
+                let mut heap = Vec::with_capacity(2 * end);
+                heap.extend_from_slice(&self.stack[..self.len]);
+                heap.extend_from_slice(bytes);
+                self.heap = Some(heap);
+            }
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
         match &self.heap {
             Some(heap) => heap,
-            // Only whole `&str`s are copied in, so this is always UTF-8.
-            None => std::str::from_utf8(&self.stack[..self.len]).unwrap_or_default(),
+            None => &self.stack[..self.len],
         }
+    }
+}
+
+/// A [`fmt::Write`] that collects a message as it is, on the stack while it
+/// fits.
+pub(crate) struct MessageBuf(StackBuf);
+
+impl MessageBuf {
+    /// An empty message.
+    pub(crate) fn new() -> Self {
+        MessageBuf(StackBuf::new())
+    }
+
+    /// The message written so far.
+    pub(crate) fn as_str(&self) -> &str {
+        // Only whole `&str`s are copied in, so this is always UTF-8.
+        std::str::from_utf8(self.0.as_bytes()).unwrap_or_default()
     }
 }
 
 impl fmt::Write for MessageBuf {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        if let Some(heap) = &mut self.heap {
-            heap.push_str(s);
-            return Ok(());
-        }
-        let end = self.len + s.len();
-        match self.stack.get_mut(self.len..end) {
-            Some(room) => {
-                room.copy_from_slice(s.as_bytes());
-                self.len = end;
-            }
-            None => {
-                let mut heap = String::with_capacity(2 * end);
-                heap.push_str(self.as_str());
-                heap.push_str(s);
-                self.heap = Some(heap);
-            }
-        }
+        self.0.push(s.as_bytes());
         Ok(())
     }
 }
@@ -137,33 +168,33 @@ fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
     };
     out.extend_from_slice(b",\"errors\":{");
     for (index, (field, messages)) in field_errors.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        out.push(b'"');
+        out.extend_from_slice(if index == 0 { b"\"" } else { b",\"" });
         escape_into(out, field);
-        out.extend_from_slice(b"\":[");
-        for (index, message) in messages.iter().enumerate() {
-            if index > 0 {
-                out.push(b',');
-            }
-            out.push(b'"');
+        let Some((first, rest)) = messages.split_first() else {
+            out.extend_from_slice(b"\":[]");
+            continue;
+        };
+        out.extend_from_slice(b"\":[\"");
+        escape_into(out, first);
+        for message in rest {
+            out.extend_from_slice(b"\",\"");
             escape_into(out, message);
-            out.push(b'"');
         }
-        out.push(b']');
+        out.extend_from_slice(b"\"]");
     }
     out.push(b'}');
 }
 
-/// The bytes `,"errors":{...}` takes, escapes included.
-fn encoded_len(field_errors: &FieldErrors) -> usize {
+/// The bytes `,"errors":{...}` takes when no name or message needs an
+/// escape. Measuring the escapes too would read every byte twice, to save a
+/// reallocation only for text that has them.
+fn unescaped_len(field_errors: &FieldErrors) -> usize {
     // `,"errors":{` and `}`; per field `"":[` and `]` and a comma; per
     // message its quotes and a comma; one comma fewer per list than items.
     12 + field_errors
         .iter()
         .map(|(field, messages)| {
-            escaped_len(field) + 6 + messages.iter().map(|m| escaped_len(m) + 3).sum::<usize>()
+            field.len() + 6 + messages.iter().map(|m| m.len() + 3).sum::<usize>()
                 - usize::from(!messages.is_empty())
         })
         .sum::<usize>()
@@ -172,66 +203,169 @@ fn encoded_len(field_errors: &FieldErrors) -> usize {
 
 /// The length of `s` once [`escape_into`] has escaped it.
 pub(crate) fn escaped_len(s: &str) -> usize {
-    s.len()
-        + s.bytes()
-            .map(|byte| usize::from(ESCAPE_EXTRA[usize::from(byte)]))
-            .sum::<usize>()
+    s.len() + escape_extra(s.as_bytes())
 }
 
-/// The bytes [`escape_into`] adds to each byte: 1 for `"`, `\\` and the
-/// control characters with a short escape, 5 for the other control
-/// characters (`\u00XX`), 0 for everything else.
-const ESCAPE_EXTRA: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = match byte as u8 {
-            b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 1,
-            _ => 5,
-        };
-        byte += 1;
+/// The bytes escaping adds to `bytes`: after one quick scan, 0 for text
+/// without quotes, backslashes or control characters.
+fn escape_extra(bytes: &[u8]) -> usize {
+    if !may_need_escapes(bytes) {
+        return 0;
     }
-    table[b'"' as usize] = 1;
-    table[b'\\' as usize] = 1;
-    table
-};
+    bytes
+        .iter()
+        .map(|&byte| usize::from(ESCAPE_EXTRA[usize::from(byte)]))
+        .sum()
+}
+
+/// Whether a byte of `bytes` may need an escape, eight at a time (never
+/// false when one does).
+fn may_need_escapes(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().any(|&byte| ESCAPE[usize::from(byte)] != 0);
+    }
+    let mut index = 0;
+    while index + 8 <= len {
+        if word_may_need_escape(bytes, index) {
+            return true;
+        }
+        index += 8;
+    }
+    // The last word ends where the text ends, over bytes already seen.
+    index < len && word_may_need_escape(bytes, len - 8)
+}
 
 /// Appends `s` as the contents of a JSON string: `"` and `\` escaped, control
 /// characters as `\n`-style or `\u00XX` escapes, everything else as is (the
 /// same bytes `serde_json` writes).
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let escape: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0x00..=0x1F => {
-                out.extend_from_slice(&bytes[start..index]);
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xF)],
-                ]);
-                start = index + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..index]);
-        out.extend_from_slice(escape);
-        start = index + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
+    escape(s.as_bytes(), |bytes| out.extend_from_slice(bytes));
 }
+
+/// Hands `bytes`, escaped, to `put`: runs that need no escape whole, and
+/// each escape on its own.
+#[inline]
+fn escape(bytes: &[u8], mut put: impl FnMut(&[u8])) {
+    let len = bytes.len();
+    // The end of the last run handed to `put`.
+    let mut start = 0;
+    let mut index = 0;
+    loop {
+        // Eight bytes at a time while none needs an escape, which is all of
+        // most text.
+        while index + 8 <= len && !word_may_need_escape(bytes, index) {
+            index += 8;
+        }
+        if index + 8 > len {
+            // Fewer than eight bytes left: one last word, ending where the
+            // text ends, clears them when the text is long enough.
+            if len >= 8 && !word_may_need_escape(bytes, len - 8) {
+                index = len;
+            }
+            escape_bytes(bytes, index, len, &mut start, &mut put);
+            break;
+        }
+        escape_bytes(bytes, index, index + 8, &mut start, &mut put);
+        index += 8;
+    }
+    if start < len {
+        put(&bytes[start..]);
+    }
+}
+
+/// Escapes `bytes[from..to]` one byte at a time, handing `put` the run
+/// since `start` before each escape.
+#[inline]
+fn escape_bytes(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    start: &mut usize,
+    put: &mut impl FnMut(&[u8]),
+) {
+    for index in from..to {
+        let byte = bytes[index];
+        let escape = ESCAPE[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        if *start < index {
+            put(&bytes[*start..index]);
+        }
+        if escape == b'u' {
+            let hex = |nibble: u8| HEX[usize::from(nibble)];
+            put(&[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xF)]);
+        } else {
+            put(&[b'\\', escape]);
+        }
+        *start = index + 1;
+    }
+}
+
+/// Whether one of the eight bytes from `at` may need an escape.
+#[inline]
+fn word_may_need_escape(bytes: &[u8], at: usize) -> bool {
+    match bytes
+        .get(at..at + 8)
+        .and_then(|word| <[u8; 8]>::try_from(word).ok())
+    {
+        Some(word) => may_need_escape(u64::from_le_bytes(word)),
+        None => true,
+    }
+}
+
+/// Whether one of the eight bytes of `word` may need an escape: is below
+/// 0x20, a `"` or a `\\`. Never false when one does (a rare true for a byte
+/// that does not only sends the word through the table, byte by byte).
+#[inline]
+fn may_need_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (n <= 0x80) or a zero byte sets its high bit here.
+    let below = |n: u64, x: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let control = below(0x20, word);
+    let quote = below(1, word ^ (ONES * u64::from(b'"')));
+    let backslash = below(1, word ^ (ONES * u64::from(b'\\')));
+    (control | quote | backslash) != 0
+}
+
+/// For each byte, the letter of its escape (`\n` is `n`, `\u00XX` is `u`),
+/// or 0 when it stands for itself: `serde_json`'s table.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = match byte as u8 {
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0x08 => b'b',
+            0x0C => b'f',
+            _ => b'u',
+        };
+        byte += 1;
+    }
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// The bytes escaping adds to each byte: 5 for a `\u00XX` escape, 1 for the
+/// others, 0 for a byte that stands for itself.
+const ESCAPE_EXTRA: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = match ESCAPE[byte] {
+            0 => 0,
+            b'u' => 5,
+            _ => 1,
+        };
+        byte += 1;
+    }
+    table
+};
 
 const HEX: [u8; 16] = *b"0123456789abcdef";
 
@@ -250,6 +384,22 @@ mod tests {
         }
         assert!(piece.len() * 4 > STACK_MESSAGE);
         assert_eq!(message.as_str(), piece.repeat(4));
+    }
+
+    #[test]
+    fn every_byte_in_every_position_of_a_word_is_escaped() {
+        for byte in 0u8..=0x7F {
+            for position in 0..17 {
+                let mut text = vec![b'a'; 17];
+                text[position] = byte;
+                let text = String::from_utf8(text).unwrap() + "é\u{7f}ü";
+                let mut out = Vec::new();
+                escape_into(&mut out, &text);
+                let quoted = serde_json::to_vec(&text).unwrap();
+                assert_eq!(out, quoted[1..quoted.len() - 1], "{text:?}");
+                assert_eq!(out.len(), escaped_len(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
