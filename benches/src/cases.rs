@@ -193,9 +193,12 @@ const FIELDS_50_BODY: &[u8] = concat!(
 const GRANT_MESSAGE: &str = "the provided authorization grant is invalid";
 const GRANT_BODY: &[u8] = br#"{"message":"the provided authorization grant is invalid","error":"invalid_grant","error_description":"the provided authorization grant is invalid"}"#;
 const GRANT_CHALLENGE: &str = r#"Bearer error="invalid_grant", error_description="the provided authorization grant is invalid""#;
+/// The challenge as a `const`, so that no case validates it at run time.
+const GRANT_CHALLENGE_VALUE: HeaderValue = HeaderValue::from_static(GRANT_CHALLENGE);
 const TOKEN_BODY: &[u8] = br#"{"message":"the access token of client 1024 expired","error":"invalid_token","error_description":"the access token of client 1024 expired"}"#;
-const TOKEN_CHALLENGE: &str =
-    r#"Bearer error="invalid_token", error_description="the access token of client 1024 expired""#;
+const TOKEN_CHALLENGE: HeaderValue = HeaderValue::from_static(
+    r#"Bearer error="invalid_token", error_description="the access token of client 1024 expired""#,
+);
 
 /// Every case, grouped; within a group the `floor` comes first.
 pub const CASES: &[Case] = &[
@@ -326,10 +329,10 @@ pub const CASES: &[Case] = &[
     }),
     // A 401 `#[oauth(invalid_grant)]` with a literal message.
     case("oauth_401", "floor", |_| {
-        hand::floor_with_challenge(StatusCode::UNAUTHORIZED, GRANT_BODY, GRANT_CHALLENGE)
+        hand::floor_with_challenge(StatusCode::UNAUTHORIZED, GRANT_BODY, GRANT_CHALLENGE_VALUE)
     }),
     case("oauth_401", "baseline", |_| {
-        let challenge = HeaderValue::from_static(GRANT_CHALLENGE);
+        let challenge = GRANT_CHALLENGE_VALUE;
         hand::oauth(
             StatusCode::UNAUTHORIZED,
             GRANT_MESSAGE,
@@ -344,7 +347,7 @@ pub const CASES: &[Case] = &[
         |f| f.bad_credentials.body(),
     ),
     problem("oauth_401", |_| {
-        let challenge = HeaderValue::from_static(GRANT_CHALLENGE);
+        let challenge = GRANT_CHALLENGE_VALUE;
         peers::problem_oauth(
             StatusCode::UNAUTHORIZED,
             GRANT_MESSAGE,

@@ -26,17 +26,15 @@ pub fn floor(status: StatusCode, body: &'static [u8]) -> Response<Bytes> {
 }
 
 /// The floor of a response with a `WWW-Authenticate` challenge: static body,
-/// static header.
+/// and a header value built at compile time (a `const`).
 #[inline]
 pub fn floor_with_challenge(
     status: StatusCode,
     body: &'static [u8],
-    challenge: &'static str,
+    challenge: HeaderValue,
 ) -> Response<Bytes> {
     let mut response = floor(status, body);
-    response
-        .headers_mut()
-        .insert(WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+    response.headers_mut().insert(WWW_AUTHENTICATE, challenge);
     response
 }
 
