@@ -75,7 +75,18 @@
 //! The derive emits `impl From<T> for http::Response<Bytes>`, which hyper,
 //! axum, tower and the servers built on them take as it is. Framework traits
 //! come from features of this crate; the derive emits the same tokens
-//! whatever is enabled.
+//! whatever is enabled, and a response through an adapter carries exactly
+//! the status, headers and body of [`ApiError::to_response`]:
+//!
+//! | feature | gives |
+//! | --- | --- |
+//! | `axum` | `axum::response::IntoResponse` for every derived type (axum 0.8), and extractors whose rejections answer in the same format |
+//! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
+//! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
+//! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//!
+//! [`Rejection`] answers a framework's extractor failures (malformed JSON,
+//! wrong content type, JSON of the wrong shape) in the same body format.
 //!
 //! # Compile errors
 //!
