@@ -17,7 +17,9 @@
 #
 # Usage:   benches/compile-time.sh [N ...]        (default: 100 500 2000)
 # Env:     GENERATE_ONLY=1 writes the crates and stops; RUNS (default 5) timed runs per figure, RUNS_LARGE (default 3) for
-#          N >= 2000, MACRO_RUNS (default 5) for the macro crates' builds.
+#          N >= 2000, MACRO_RUNS (default 5) for the macro crates' builds;
+#          CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 to run the derives
+#          optimized (separate scratch directories).
 # Output:  Markdown tables on stdout and in $OUT/results.md, where OUT is
 #          ${CARGO_TARGET_DIR:-<repo>/target}/compile-time (scratch, never
 #          committed). Medians come from hyperfine when it is installed
@@ -26,6 +28,11 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${CARGO_TARGET_DIR:-$ROOT/target}/compile-time"
+# CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 (optimized proc macros, for
+# both derives) gets scratch directories of its own.
+if [ -n "${CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL:-}" ]; then
+    OUT="$OUT-macros-opt$CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL"
+fi
 RUNS="${RUNS:-5}"
 RUNS_LARGE="${RUNS_LARGE:-3}"
 MACRO_RUNS="${MACRO_RUNS:-5}"
