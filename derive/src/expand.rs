@@ -138,6 +138,9 @@ struct Own {
     message: Expr,
     /// `write_message(__out)`.
     write_message: Expr,
+    /// Whether the message is formatted (from fields or `Display`) rather
+    /// than fixed.
+    dynamic_message: bool,
     field_errors: Option<Expr>,
     oauth: Option<TokenStream>,
     retry_after: Option<Expr>,
@@ -262,6 +265,7 @@ impl Own {
             code,
             message,
             write_message,
+            dynamic_message: !matches!(source, MessageSource::Literal(_)),
             field_errors,
             oauth,
             retry_after,
@@ -350,57 +354,66 @@ impl Methods<'_> {
                     PlanKind::Transparent { .. } => false,
                 })
         };
-        let none = || Expr::of(quote!(::core::option::Option::None));
+        let none = quote!(::core::option::Option::None);
 
         let status = self.method(
             quote!(fn status(&self) -> ::api_status::http::StatusCode),
             |api, inner| quote!(#api::status(#inner)),
             |own| {
                 let code = own.code;
-                Expr::of(quote!(::api_status::__private::status(#code)))
+                Some(Expr::of(quote!(::api_status::__private::status(#code))))
             },
+            None,
         );
         let message = self.method(
             quote!(fn message(&self) -> ::api_status::__private::Cow<'_, str>),
             |api, inner| quote!(#api::message(#inner)),
-            |own| own.message.clone(),
+            |own| Some(own.message.clone()),
+            None,
         );
-        let write_message = self.method(
-            quote!(fn write_message(&self, __out: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result),
-            |api, inner| quote!(#api::write_message(#inner, __out)),
-            |own| own.write_message.clone(),
-        );
+        // A fixed message is written by the trait's default, from `message()`.
+        let write_message = any(|own| own.dynamic_message).then(|| {
+            self.method(
+                quote!(fn write_message(&self, __out: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result),
+                |api, inner| quote!(#api::write_message(#inner, __out)),
+                |own| own.dynamic_message.then(|| own.write_message.clone()),
+                Some(quote!(::core::fmt::Write::write_str(__out, &::api_status::ApiError::message(self)))),
+            )
+        });
         let field_errors = any(|own| own.field_errors.is_some()).then(|| {
             self.method(
                 quote!(fn field_errors(&self) -> ::core::option::Option<::api_status::__private::Cow<'_, ::api_status::FieldErrors>>),
                 |api, inner| quote!(#api::field_errors(#inner)),
-                |own| own.field_errors.clone().unwrap_or_else(none),
+                |own| own.field_errors.clone(),
+                Some(none.clone()),
             )
         });
         let oauth_error = any(|own| own.oauth.is_some()).then(|| {
             self.method(
                 quote!(fn oauth_error(&self) -> ::core::option::Option<::api_status::OAuthErrorCode>),
                 |api, inner| quote!(#api::oauth_error(#inner)),
-                |own| match &own.oauth {
-                    Some(code) => Expr::of(quote!(::core::option::Option::Some(#code))),
-                    None => none(),
+                |own| {
+                    own.oauth
+                        .as_ref()
+                        .map(|code| Expr::of(quote!(::core::option::Option::Some(#code))))
                 },
+                Some(none.clone()),
             )
         });
         let retry_after = any(|own| own.retry_after.is_some()).then(|| {
             self.method(
                 quote!(fn retry_after(&self) -> ::core::option::Option<u64>),
                 |api, inner| quote!(#api::retry_after(#inner)),
-                |own| match &own.retry_after {
-                    Some(seconds) => Expr {
-                        tokens: {
-                            let seconds = &seconds.tokens;
-                            quote!(::core::option::Option::Some(#seconds))
-                        },
-                        fields: seconds.fields.clone(),
-                    },
-                    None => none(),
+                |own| {
+                    own.retry_after.as_ref().map(|seconds| {
+                        let tokens = &seconds.tokens;
+                        Expr {
+                            tokens: quote!(::core::option::Option::Some(#tokens)),
+                            fields: seconds.fields.clone(),
+                        }
+                    })
                 },
+                Some(none.clone()),
             )
         });
         let www_authenticate = any(|own| own.static_challenge.is_some()).then(|| {
@@ -408,30 +421,32 @@ impl Methods<'_> {
                 quote!(fn www_authenticate(&self) -> ::core::option::Option<::api_status::http::HeaderValue>),
                 |api, inner| quote!(#api::www_authenticate(#inner)),
                 |own| match &own.static_challenge {
-                    Some(Some(challenge)) => Expr::of(quote! {
+                    Some(Some(challenge)) => Some(Expr::of(quote! {
                         ::core::option::Option::Some(::api_status::http::HeaderValue::from_static(#challenge))
-                    }),
-                    Some(None) => none(),
-                    None => Expr::of(quote!(::api_status::__private::challenge(self))),
+                    })),
+                    Some(None) => Some(Expr::of(none.clone())),
+                    None => None,
                 },
+                Some(quote!(::api_status::__private::challenge(self))),
             )
         });
         let body = self.method(
             quote!(fn body(&self) -> ::api_status::bytes::Bytes),
             |api, inner| quote!(#api::body(#inner)),
-            |own| match &own.static_body {
-                Some(bytes) => {
+            |own| {
+                own.static_body.as_ref().map(|bytes| {
                     let bytes = LitByteStr::new(bytes, Span::call_site());
                     Expr::of(quote!(::api_status::bytes::Bytes::from_static(#bytes)))
-                }
-                None => Expr::of(quote!(::api_status::__private::encode_body(self))),
+                })
             },
+            Some(quote!(::api_status::__private::encode_body(self))),
         );
         let to_response = any_transparent.then(|| {
             self.method(
                 quote!(fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes>),
                 |api, inner| quote!(#api::to_response(#inner)),
-                |_| Expr::of(quote!(::api_status::__private::build_response(self))),
+                |_| None,
+                Some(quote!(::api_status::__private::build_response(self))),
             )
         });
         quote! {
@@ -447,13 +462,17 @@ impl Methods<'_> {
         }
     }
 
-    /// One method: a `match self` with an arm per variant, each binding only
-    /// the fields its expression reads.
+    /// One method: a `match self` with an arm per variant that has
+    /// something of its own to say, binding only the fields its expression
+    /// reads. Variants that say the same thing without reading a field share
+    /// one arm, and those that `own` leaves to `default` share a final `_`:
+    /// fewer arms for the compiler to check on a large enum.
     fn method(
         &self,
         signature: TokenStream,
         transparent: impl Fn(&TokenStream, &Ident) -> TokenStream,
-        own: impl Fn(&Own) -> Expr,
+        own: impl Fn(&Own) -> Option<Expr>,
+        default: Option<TokenStream>,
     ) -> TokenStream {
         if self.plans.is_empty() {
             return quote! {
@@ -463,30 +482,67 @@ impl Methods<'_> {
                 }
             };
         }
-        let arms = self.plans.iter().map(|plan| {
+        let mut arms: Vec<Arm> = Vec::new();
+        let mut defaulted = false;
+        for plan in self.plans {
             let path = &plan.path;
-            let (tokens, fields) = match &plan.kind {
-                PlanKind::Transparent { inner, api } => {
-                    (transparent(api, &binding(inner)), vec![inner.clone()])
-                }
-                PlanKind::Own(data) => {
-                    let expr = own(data);
-                    (expr.tokens, expr.fields)
-                }
+            let expr = match &plan.kind {
+                PlanKind::Transparent { inner, api } => Expr {
+                    tokens: transparent(api, &binding(inner)),
+                    fields: vec![inner.clone()],
+                },
+                PlanKind::Own(data) => match (own(data), &default) {
+                    (Some(expr), _) => expr,
+                    (None, Some(_)) => {
+                        defaulted = true;
+                        continue;
+                    }
+                    (None, None) => Expr::of(TokenStream::new()),
+                },
             };
-            let bindings = fields.iter().map(|member| {
+            let bindings = expr.fields.iter().map(|member| {
                 let binding = binding(member);
                 quote!(#member: #binding)
             });
-            quote!(#path { #(#bindings,)* .. } => #tokens,)
+            let pattern = quote!(#path { #(#bindings,)* .. });
+            // Only arms that bind nothing can share: the alternatives of an
+            // or-pattern must bind the same names at the same types.
+            let key = expr.fields.is_empty().then(|| expr.tokens.to_string());
+            match arms
+                .iter_mut()
+                .find(|arm| arm.key.is_some() && arm.key == key)
+            {
+                Some(arm) => arm.patterns.push(pattern),
+                None => arms.push(Arm {
+                    key,
+                    patterns: vec![pattern],
+                    tokens: expr.tokens,
+                }),
+            }
+        }
+        let arms = arms.iter().map(|arm| {
+            let (patterns, tokens) = (&arm.patterns, &arm.tokens);
+            quote!(#(#patterns)|* => #tokens,)
         });
+        let fallback = default
+            .filter(|_| defaulted)
+            .map(|default| quote!(_ => #default,));
         quote! {
             #[inline]
             #signature {
                 match self {
                     #(#arms)*
+                    #fallback
                 }
             }
         }
     }
+}
+
+/// One arm of a generated `match`: patterns that share an expression.
+struct Arm {
+    /// The expression as text, when the arm binds nothing and can be shared.
+    key: Option<String>,
+    patterns: Vec<TokenStream>,
+    tokens: TokenStream,
 }
