@@ -10,50 +10,8 @@ use api_status::bytes::Bytes;
 use api_status::http::Response;
 use api_status::{ApiError, FieldErrors, Rejection};
 
-#[derive(Debug, thiserror::Error, ApiError)]
-#[error("billing failed")]
-#[status(payment_required)]
-pub struct BillingError;
-
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum AccountError {
-    #[error("account {id} not found")]
-    #[status(not_found)]
-    NotFound { id: u64 },
-
-    #[error("the account could not be saved")]
-    #[status(unprocessable_entity)]
-    Invalid {
-        #[field_errors]
-        errors: FieldErrors,
-    },
-
-    #[error("the provided authorization grant is invalid")]
-    #[status(unauthorized)]
-    #[oauth(invalid_grant)]
-    BadCredentials,
-
-    #[error("database error: {0}")]
-    #[status(internal_server_error)]
-    Database(#[source] std::io::Error),
-
-    #[error("down for maintenance")]
-    #[status(service_unavailable)]
-    #[message("We are down for maintenance, please retry shortly")]
-    #[retry_after(120)]
-    Maintenance,
-
-    #[error("slow down")]
-    #[status(too_many_requests)]
-    RateLimited {
-        #[retry_after]
-        wait: Duration,
-    },
-
-    #[error(transparent)]
-    #[status(transparent)]
-    Billing(BillingError),
-}
+mod support;
+use support::{AccountError, BillingError};
 
 /// A generic type with a where clause: the adapters' impls carry it.
 #[derive(Debug, ApiError)]

@@ -4,43 +4,8 @@
 use api_status::http::{header, StatusCode};
 use api_status::{ApiError, ErrorBody, FieldErrors};
 
-#[derive(Debug, thiserror::Error, ApiError)]
-#[error("billing is closed")]
-#[status(payment_required)]
-pub struct BillingError;
-
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum AccountError {
-    #[error("account {id} not found")]
-    #[status(not_found)]
-    NotFound { id: u64 },
-
-    #[error("the account could not be saved")]
-    #[status(unprocessable_entity)]
-    Invalid {
-        #[field_errors]
-        errors: FieldErrors,
-    },
-
-    #[error("the provided authorization grant is invalid")]
-    #[status(unauthorized)]
-    #[oauth(invalid_grant)]
-    BadCredentials,
-
-    #[error("database error: {0}")]
-    #[status(internal_server_error)]
-    Database(#[source] std::io::Error),
-
-    #[error("down for maintenance")]
-    #[status(service_unavailable)]
-    #[message("We are down for maintenance, please retry shortly")]
-    #[retry_after(120)]
-    Maintenance,
-
-    #[error(transparent)]
-    #[status(transparent)]
-    Billing(BillingError),
-}
+mod support;
+use support::{AccountError, BillingError};
 
 fn body_text(error: &impl ApiError) -> String {
     String::from_utf8(error.to_response().body().to_vec()).expect("bodies are UTF-8")
@@ -57,6 +22,9 @@ fn every_response_is_json_with_exactly_that_content_type() {
         AccountError::Database(std::io::Error::other("disk on fire")),
         AccountError::Maintenance,
         AccountError::Billing(BillingError),
+        AccountError::RateLimited {
+            wait: std::time::Duration::from_secs(3),
+        },
     ];
     for error in &errors {
         let response = error.to_response();
