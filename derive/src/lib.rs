@@ -2,10 +2,10 @@
 //! `#[derive(ApiError)]`. Depend on `api-status`, which re-exports it, rather
 //! than on this crate: the generated code names `::api_status`.
 //!
-//! The pipeline: [`ast`] parses the input into a model (attributes in
-//! [`attr`], `#[message]` strings in [`message`]), [`check`] finds the
-//! mistakes that involve several attributes, [`expand`] generates code from
-//! a valid model, and on any error [`fallback`] emits every error together
+//! The pipeline: `ast.rs` parses the input into a model (attributes in
+//! `attr.rs`, `#[message]` strings in `message.rs`), `check.rs` finds the
+//! mistakes that involve several attributes, `expand.rs` generates code from
+//! a valid model, and on any error `fallback.rs` emits every error together
 //! with a stub impl.
 #![forbid(unsafe_code)]
 
