@@ -33,8 +33,20 @@ pub fn derive(input: &Input<'_>) -> TokenStream {
         .collect();
     let methods = Methods { plans: &plans };
     let api_error = methods.api_error_body();
+    let lookup_fn = methods.lookup_fn();
     let where_clause = bounds.where_clause(generics);
-    finish(input, api_error, &where_clause)
+    let (impl_generics, _, _) = generics.split_for_impl();
+    let inherent = quote! {
+        #[automatically_derived]
+        impl #impl_generics #self_ty #where_clause {
+            #lookup_fn
+        }
+    };
+    let impls = finish(input, api_error, &where_clause);
+    quote! {
+        #inherent
+        #impls
+    }
 }
 
 /// Wraps the body of the `ApiError` impl with the impl itself, the `From`
@@ -106,12 +118,11 @@ struct Plan {
 }
 
 enum PlanKind {
-    /// Everything comes from the one field; `api` is
-    /// `<FieldType as ::api_status::ApiError>`, so that a field type without
-    /// the trait is reported at the type.
+    /// Everything comes from the one field, as the `Lookup` expression
+    /// `lookup` (spanned at the field's type, where a missing `ApiError`
+    /// is reported).
     Transparent {
-        inner: Member,
-        api: TokenStream,
+        lookup: Expr,
     },
     Own(Box<Own>),
 }
@@ -132,23 +143,19 @@ impl Expr {
     }
 }
 
+/// A variant with a status of its own.
 struct Own {
-    code: u16,
-    /// `message()`.
-    message: Expr,
-    /// `write_message(__out)`.
-    write_message: Expr,
-    /// Whether the message is formatted (from fields or `Display`) rather
-    /// than fixed.
-    dynamic_message: bool,
+    /// `Lookup::Own(&Fixed { .. })`: the facts that do not depend on the
+    /// value.
+    lookup: TokenStream,
+    /// `write_message(__out)`, when the message is formatted (from fields or
+    /// `Display`) rather than fixed.
+    write_message: Option<Expr>,
     field_errors: Option<Expr>,
-    oauth: Option<TokenStream>,
-    retry_after: Option<Expr>,
-    /// The JSON body, when it does not depend on the value.
-    static_body: Option<Vec<u8>>,
-    /// The challenge of an OAuth error with a fixed message: `Some(None)`
-    /// when the status sends none.
-    static_challenge: Option<Option<String>>,
+    /// The seconds of a `#[retry_after]` field.
+    retry_after_field: Option<Expr>,
+    has_oauth: bool,
+    has_retry_after: bool,
 }
 
 impl Plan {
@@ -167,11 +174,14 @@ impl Plan {
                 display_span,
             ))),
             (_, [field]) => {
-                bounds.require(field.ty, quote!(::api_status::ApiError));
                 let ty = field.ty;
+                bounds.require(ty, quote!(::api_status::ApiError));
+                let binding = binding(&field.member);
                 PlanKind::Transparent {
-                    inner: field.member.clone(),
-                    api: quote!(<#ty as ::api_status::ApiError>),
+                    lookup: Expr {
+                        tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::inner::<#ty>(#binding)),
+                        fields: vec![field.member.clone()],
+                    },
                 }
             }
             // The checks let only a transparent variant with one field reach
@@ -204,22 +214,14 @@ impl Own {
         display_span: Option<Span>,
     ) -> Own {
         let source = plan_message(input, variant);
-        let (message, write_message) = match &source {
-            MessageSource::Literal(text) => (
-                Expr::of(quote!(::api_status::__private::Cow::Borrowed(#text))),
-                Expr::of(quote!(::core::fmt::Write::write_str(__out, #text))),
-            ),
-            MessageSource::Format => format_message(variant, bounds),
+        let write_message = match &source {
+            MessageSource::Literal(_) => None,
+            MessageSource::Format => Some(format_message(variant, bounds)),
             MessageSource::Display => {
                 let span = display_span.unwrap_or_else(|| variant.ident.span());
-                (
-                    Expr::of(
-                        quote_spanned!(span=> ::api_status::__private::DisplayMessage::display_string(self)),
-                    ),
-                    Expr::of(
-                        quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out)),
-                    ),
-                )
+                Some(Expr::of(
+                    quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out)),
+                ))
             }
         };
         let field_errors = variant.field_errors_field().map(|field| {
@@ -231,46 +233,83 @@ impl Own {
                 fields: vec![field.member.clone()],
             }
         });
-        let oauth_code = variant.attrs.oauth.as_ref().and_then(|oauth| oauth.code);
-        let oauth = oauth_code.map(|(_, variant_name)| {
-            let variant_name = Ident::new(variant_name, Span::call_site());
-            quote!(::api_status::OAuthErrorCode::#variant_name)
-        });
-        let retry_after = match (&variant.attrs.retry_after, variant.retry_after_field()) {
-            (Some(attr), _) => attr.seconds.map(|seconds| Expr::of(quote!(#seconds))),
-            (None, Some(field)) => {
+        let retry_after_field = variant
+            .retry_after_field()
+            .filter(|_| variant.attrs.retry_after.is_none())
+            .map(|field| {
                 let ty = field.ty;
                 bounds.require(ty, quote!(::api_status::__private::RetryAfterSeconds));
                 let binding = binding(&field.member);
-                Some(Expr {
+                Expr {
                     tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::retry_after_seconds::<#ty>(#binding)),
                     fields: vec![field.member.clone()],
-                })
-            }
-            (None, None) => None,
-        };
-        let literal = match &source {
-            MessageSource::Literal(text) if field_errors.is_none() => Some(text.as_str()),
+                }
+            });
+        let oauth_code = variant.attrs.oauth.as_ref().and_then(|oauth| oauth.code);
+        let retry_after_seconds = variant
+            .attrs
+            .retry_after
+            .as_ref()
+            .and_then(|attr| attr.seconds);
+
+        let message = match &source {
+            MessageSource::Literal(text) => Some(text.as_str()),
             _ => None,
         };
-        let static_body =
-            literal.map(|text| wire::static_body(text, oauth_code.map(|(wire, _)| wire)));
-        let static_challenge = match (literal, oauth_code) {
-            (Some(text), Some((wire, _))) => {
+        // The body is fixed when the message is and no field errors join it.
+        let body = message
+            .filter(|_| field_errors.is_none())
+            .map(|text| wire::static_body(text, oauth_code.map(|(wire, _)| wire)));
+        // The challenge is fixed unless an OAuth description is formatted.
+        let challenge = match (oauth_code, message) {
+            (None, _) => Some((code == 401).then(|| String::from("Bearer"))),
+            (Some((wire, _)), Some(text)) => {
                 Some(challenged(code, wire).then(|| wire::static_challenge(wire, text)))
             }
-            _ => None,
+            (Some((wire, _)), None) if !challenged(code, wire) => Some(None),
+            (Some(_), None) => None,
         };
+
+        let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
+        let none = quote!(::core::option::Option::None);
+        let message_tokens = message.map_or(none.clone(), |text| some(quote!(#text)));
+        let oauth_tokens = oauth_code.map_or(none.clone(), |(_, variant_name)| {
+            let variant_name = Ident::new(variant_name, Span::call_site());
+            some(quote!(::api_status::OAuthErrorCode::#variant_name))
+        });
+        let retry_tokens =
+            retry_after_seconds.map_or(none.clone(), |seconds| some(quote!(#seconds)));
+        let retry_field = retry_after_field.is_some();
+        let body_tokens = body.as_ref().map_or(none.clone(), |bytes| {
+            let bytes = LitByteStr::new(bytes, Span::call_site());
+            some(quote!(#bytes))
+        });
+        let challenge_tokens = challenge.as_ref().map_or(none.clone(), |challenge| {
+            some(
+                challenge
+                    .as_ref()
+                    .map_or(none.clone(), |value| some(quote!(#value))),
+            )
+        });
+        let lookup = quote! {{
+            const FIXED: &::api_status::__private::Fixed = &::api_status::__private::Fixed {
+                status: #code,
+                message: #message_tokens,
+                oauth: #oauth_tokens,
+                retry_after: #retry_tokens,
+                retry_after_field: #retry_field,
+                body: #body_tokens,
+                challenge: #challenge_tokens,
+            };
+            ::api_status::__private::Lookup::Own(FIXED)
+        }};
         Own {
-            code,
-            message,
+            lookup,
             write_message,
-            dynamic_message: !matches!(source, MessageSource::Literal(_)),
             field_errors,
-            oauth,
-            retry_after,
-            static_body,
-            static_challenge,
+            has_oauth: oauth_code.is_some(),
+            has_retry_after: retry_after_seconds.is_some() || retry_field,
+            retry_after_field,
         }
     }
 }
@@ -285,10 +324,10 @@ fn challenged(code: u16, wire: &str) -> bool {
         )
 }
 
-/// `message()` and `write_message()` for a `#[message]` that interpolates.
-fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> (Expr, Expr) {
+/// `write_message()` for a `#[message]` that interpolates fields.
+fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
     let (Some(template), Some(attr)) = (&variant.template, &variant.attrs.message) else {
-        return (Expr::of(TokenStream::new()), Expr::of(TokenStream::new()));
+        return Expr::of(TokenStream::new());
     };
     let format = LitStr::new(&template.positional, attr.format.span());
     let mut args = Vec::with_capacity(template.args.len());
@@ -307,21 +346,13 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> (Expr, Expr) {
             fields.push(arg.member.clone());
         }
     }
-    (
-        Expr {
-            tokens: quote!(::api_status::__private::format_message(
-                ::core::format_args!(#format #(, #args)*)
-            )),
-            fields: fields.clone(),
-        },
-        Expr {
-            tokens: quote!(::core::fmt::Write::write_fmt(
-                __out,
-                ::core::format_args!(#format #(, #args)*)
-            )),
-            fields,
-        },
-    )
+    Expr {
+        tokens: quote!(::core::fmt::Write::write_fmt(
+            __out,
+            ::core::format_args!(#format #(, #args)*)
+        )),
+        fields,
+    }
 }
 
 /// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
@@ -336,13 +367,38 @@ fn type_span(ty: &Type) -> Span {
     syn::spanned::Spanned::span(ty)
 }
 
-/// The methods of the `ApiError` impl, one `match` each.
+/// The generated methods: one `match` from the value to its variant's
+/// `Lookup`, and `match`es only over the variants that read their fields.
 struct Methods<'a> {
     plans: &'a [Plan],
 }
 
+/// The call that answers from the variant's `Lookup`.
+const LOOKUP: &str = "__api_status_lookup";
+
 impl Methods<'_> {
+    /// The inherent method that finds a value's `Lookup`.
+    fn lookup_fn(&self) -> TokenStream {
+        let lookup = Ident::new(LOOKUP, Span::call_site());
+        let body = self.dispatch(
+            |plan| match &plan.kind {
+                PlanKind::Transparent { lookup } => Some(lookup.clone()),
+                PlanKind::Own(own) => Some(Expr::of(own.lookup.clone())),
+            },
+            TokenStream::new(),
+        );
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
+                #body
+            }
+        }
+    }
+
     fn api_error_body(&self) -> TokenStream {
+        let lookup = Ident::new(LOOKUP, Span::call_site());
+        let lookup = quote!(self.#lookup());
         let any_transparent = self
             .plans
             .iter()
@@ -354,152 +410,111 @@ impl Methods<'_> {
                     PlanKind::Transparent { .. } => false,
                 })
         };
-        let none = quote!(::core::option::Option::None);
+        let own = |plan: &Plan, pick: fn(&Own) -> Option<Expr>| match &plan.kind {
+            PlanKind::Own(own) => pick(own),
+            PlanKind::Transparent { .. } => None,
+        };
 
-        let status = self.method(
-            quote!(fn status(&self) -> ::api_status::http::StatusCode),
-            |api, inner| quote!(#api::status(#inner)),
-            |own| {
-                let code = own.code;
-                Some(Expr::of(quote!(::api_status::__private::status(#code))))
-            },
-            None,
+        let write_message = self.dispatch(
+            |plan| own(plan, |own| own.write_message.clone()),
+            quote!(#lookup.write_message(__out)),
         );
-        let message = self.method(
-            quote!(fn message(&self) -> ::api_status::__private::Cow<'_, str>),
-            |api, inner| quote!(#api::message(#inner)),
-            |own| Some(own.message.clone()),
-            None,
-        );
-        // A fixed message is written by the trait's default, from `message()`.
-        let write_message = any(|own| own.dynamic_message).then(|| {
-            self.method(
-                quote!(fn write_message(&self, __out: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result),
-                |api, inner| quote!(#api::write_message(#inner, __out)),
-                |own| own.dynamic_message.then(|| own.write_message.clone()),
-                Some(quote!(::core::fmt::Write::write_str(__out, &::api_status::ApiError::message(self)))),
-            )
-        });
         let field_errors = any(|own| own.field_errors.is_some()).then(|| {
-            self.method(
-                quote!(fn field_errors(&self) -> ::core::option::Option<::api_status::__private::Cow<'_, ::api_status::FieldErrors>>),
-                |api, inner| quote!(#api::field_errors(#inner)),
-                |own| own.field_errors.clone(),
-                Some(none.clone()),
-            )
+            let body = self.dispatch(
+                |plan| own(plan, |own| own.field_errors.clone()),
+                quote!(#lookup.field_errors()),
+            );
+            quote! {
+                #[inline]
+                fn field_errors(&self) -> ::core::option::Option<::api_status::__private::Cow<'_, ::api_status::FieldErrors>> {
+                    #body
+                }
+            }
         });
-        let oauth_error = any(|own| own.oauth.is_some()).then(|| {
-            self.method(
-                quote!(fn oauth_error(&self) -> ::core::option::Option<::api_status::OAuthErrorCode>),
-                |api, inner| quote!(#api::oauth_error(#inner)),
-                |own| {
-                    own.oauth
-                        .as_ref()
-                        .map(|code| Expr::of(quote!(::core::option::Option::Some(#code))))
-                },
-                Some(none.clone()),
-            )
+        let oauth_error = any(|own| own.has_oauth).then(|| {
+            quote! {
+                #[inline]
+                fn oauth_error(&self) -> ::core::option::Option<::api_status::OAuthErrorCode> {
+                    #lookup.oauth_error()
+                }
+            }
         });
-        let retry_after = any(|own| own.retry_after.is_some()).then(|| {
-            self.method(
-                quote!(fn retry_after(&self) -> ::core::option::Option<u64>),
-                |api, inner| quote!(#api::retry_after(#inner)),
-                |own| {
-                    own.retry_after.as_ref().map(|seconds| {
-                        let tokens = &seconds.tokens;
-                        Expr {
-                            tokens: quote!(::core::option::Option::Some(#tokens)),
-                            fields: seconds.fields.clone(),
-                        }
+        let retry_after = any(|own| own.has_retry_after).then(|| {
+            let body = self.dispatch(
+                |plan| {
+                    own(plan, |own| {
+                        own.retry_after_field.as_ref().map(|seconds| {
+                            let tokens = &seconds.tokens;
+                            Expr {
+                                tokens: quote!(::core::option::Option::Some(#tokens)),
+                                fields: seconds.fields.clone(),
+                            }
+                        })
                     })
                 },
-                Some(none.clone()),
-            )
-        });
-        let www_authenticate = any(|own| own.static_challenge.is_some()).then(|| {
-            self.method(
-                quote!(fn www_authenticate(&self) -> ::core::option::Option<::api_status::http::HeaderValue>),
-                |api, inner| quote!(#api::www_authenticate(#inner)),
-                |own| match &own.static_challenge {
-                    Some(Some(challenge)) => Some(Expr::of(quote! {
-                        ::core::option::Option::Some(::api_status::http::HeaderValue::from_static(#challenge))
-                    })),
-                    Some(None) => Some(Expr::of(none.clone())),
-                    None => None,
-                },
-                Some(quote!(::api_status::__private::challenge(self))),
-            )
-        });
-        let body = self.method(
-            quote!(fn body(&self) -> ::api_status::bytes::Bytes),
-            |api, inner| quote!(#api::body(#inner)),
-            |own| {
-                own.static_body.as_ref().map(|bytes| {
-                    let bytes = LitByteStr::new(bytes, Span::call_site());
-                    Expr::of(quote!(::api_status::bytes::Bytes::from_static(#bytes)))
-                })
-            },
-            Some(quote!(::api_status::__private::encode_body(self))),
-        );
-        let to_response = any_transparent.then(|| {
-            self.method(
-                quote!(fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes>),
-                |api, inner| quote!(#api::to_response(#inner)),
-                |_| None,
-                Some(quote!(::api_status::__private::build_response(self))),
-            )
+                quote!(#lookup.retry_after()),
+            );
+            quote! {
+                #[inline]
+                fn retry_after(&self) -> ::core::option::Option<u64> {
+                    #body
+                }
+            }
         });
         quote! {
-            #status
-            #message
-            #write_message
+            #[inline]
+            fn status(&self) -> ::api_status::http::StatusCode {
+                #lookup.status()
+            }
+
+            #[inline]
+            fn message(&self) -> ::api_status::__private::Cow<'_, str> {
+                #lookup.message(self)
+            }
+
+            #[inline]
+            fn write_message(&self, __out: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+                #write_message
+            }
+
             #field_errors
             #oauth_error
             #retry_after
-            #www_authenticate
-            #body
-            #to_response
+
+            #[inline]
+            fn www_authenticate(&self) -> ::core::option::Option<::api_status::http::HeaderValue> {
+                #lookup.www_authenticate(self)
+            }
+
+            #[inline]
+            fn body(&self) -> ::api_status::bytes::Bytes {
+                #lookup.body(self)
+            }
+
+            #[inline]
+            fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
+                #lookup.to_response(self)
+            }
         }
     }
 
-    /// One method: a `match self` with an arm per variant that has
-    /// something of its own to say, binding only the fields its expression
-    /// reads. Variants that say the same thing without reading a field share
-    /// one arm, and those that `own` leaves to `default` share a final `_`:
-    /// fewer arms for the compiler to check on a large enum.
-    fn method(
-        &self,
-        signature: TokenStream,
-        transparent: impl Fn(&TokenStream, &Ident) -> TokenStream,
-        own: impl Fn(&Own) -> Option<Expr>,
-        default: Option<TokenStream>,
-    ) -> TokenStream {
+    /// A `match self` with an arm for each variant that `arm` has something
+    /// to say for, binding only the fields its expression reads; variants
+    /// that say the same thing without reading a field share one arm, and
+    /// the others share a final `_ => default`. Without any arm, just
+    /// `default`: fewer arms for the compiler to check on a large enum.
+    fn dispatch(&self, arm: impl Fn(&Plan) -> Option<Expr>, default: TokenStream) -> TokenStream {
         if self.plans.is_empty() {
-            return quote! {
-                #[inline]
-                #signature {
-                    match *self {}
-                }
-            };
+            return quote!(match *self {});
         }
         let mut arms: Vec<Arm> = Vec::new();
         let mut defaulted = false;
         for plan in self.plans {
-            let path = &plan.path;
-            let expr = match &plan.kind {
-                PlanKind::Transparent { inner, api } => Expr {
-                    tokens: transparent(api, &binding(inner)),
-                    fields: vec![inner.clone()],
-                },
-                PlanKind::Own(data) => match (own(data), &default) {
-                    (Some(expr), _) => expr,
-                    (None, Some(_)) => {
-                        defaulted = true;
-                        continue;
-                    }
-                    (None, None) => Expr::of(TokenStream::new()),
-                },
+            let Some(expr) = arm(plan) else {
+                defaulted = true;
+                continue;
             };
+            let path = &plan.path;
             let bindings = expr.fields.iter().map(|member| {
                 let binding = binding(member);
                 quote!(#member: #binding)
@@ -520,20 +535,18 @@ impl Methods<'_> {
                 }),
             }
         }
+        if arms.is_empty() {
+            return default;
+        }
         let arms = arms.iter().map(|arm| {
             let (patterns, tokens) = (&arm.patterns, &arm.tokens);
             quote!(#(#patterns)|* => #tokens,)
         });
-        let fallback = default
-            .filter(|_| defaulted)
-            .map(|default| quote!(_ => #default,));
+        let fallback = defaulted.then(|| quote!(_ => #default,));
         quote! {
-            #[inline]
-            #signature {
-                match self {
-                    #(#arms)*
-                    #fallback
-                }
+            match self {
+                #(#arms)*
+                #fallback
             }
         }
     }

@@ -6,10 +6,13 @@ use std::time::Duration;
 
 pub use std::borrow::Cow;
 
-use bytes::Bytes;
-use http::{HeaderValue, Response, StatusCode};
+use http::StatusCode;
 
-use crate::{ApiError, FieldErrors, IntoFieldErrors};
+use crate::{FieldErrors, IntoFieldErrors};
+
+#[path = "lookup.rs"]
+mod lookup;
+pub use lookup::{inner, Fixed, Lookup};
 
 /// A `Cow<'a, str>`.
 pub type CowStr<'a> = Cow<'a, str>;
@@ -18,35 +21,6 @@ pub type CowStr<'a> = Cow<'a, str>;
 #[inline]
 pub fn status(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// The body every `ApiError` has unless the derive computed it at compile time.
-#[inline]
-pub fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
-    crate::json::encode_body(error)
-}
-
-/// The response every `ApiError` builds unless it delegates to another.
-#[inline]
-pub fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes> {
-    crate::headers::build_response(error)
-}
-
-/// The `WWW-Authenticate` challenge computed from the status, OAuth code and
-/// message, for the variants whose challenge the derive could not compute.
-#[inline]
-pub fn challenge<E: ApiError + ?Sized>(error: &E) -> Option<HeaderValue> {
-    crate::headers::challenge_for(error)
-}
-
-/// A message formatted from the variant's fields: borrowed when the format
-/// string turned out to have no arguments.
-#[inline]
-pub fn format_message(args: fmt::Arguments<'_>) -> CowStr<'static> {
-    match args.as_str() {
-        Some(literal) => Cow::Borrowed(literal),
-        None => Cow::Owned(fmt::format(args)),
-    }
 }
 
 /// The public message of a 4xx without `#[message]`: its `Display`.
@@ -58,18 +32,12 @@ pub fn format_message(args: fmt::Arguments<'_>) -> CowStr<'static> {
 pub trait DisplayMessage {
     /// Writes the `Display` of `self`.
     fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result;
-    /// The `Display` of `self` as an owned string.
-    fn display_string(&self) -> CowStr<'static>;
 }
 
 impl<T: fmt::Display + ?Sized> DisplayMessage for T {
     #[inline]
     fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         write!(out, "{self}")
-    }
-    #[inline]
-    fn display_string(&self) -> CowStr<'static> {
-        Cow::Owned(self.to_string())
     }
 }
 

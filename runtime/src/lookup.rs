@@ -1,0 +1,186 @@
+//! What the derive generates for each type, besides the matches that read a
+//! variant's fields: one `match` from the value to its variant's [`Lookup`],
+//! and the `ApiError` methods answered from it here, once, for every
+//! derived type.
+//!
+//! A variant either has its own [`Fixed`] facts (status, OAuth code, fixed
+//! message, `Retry-After`, and, where they do not depend on the value, its
+//! body and challenge, computed by the macro) or hands everything to its one
+//! inner error (`#[status(transparent)]`).
+
+use std::fmt;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{HeaderValue, Response};
+
+use crate::headers::APPLICATION_JSON;
+use crate::{ApiError, FieldErrors, OAuthErrorCode};
+
+use super::{status, Cow, CowStr};
+
+/// The facts of a variant that do not depend on its data, as constants the
+/// macro computed.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The status code, checked by the macro to be in `400..=599`.
+    pub status: u16,
+    /// The public message when it is fixed (a literal `#[message]` or a 5xx
+    /// reason phrase); `None` when the variant formats it.
+    pub message: Option<&'static str>,
+    /// `#[oauth(code)]`.
+    pub oauth: Option<OAuthErrorCode>,
+    /// `#[retry_after(seconds)]`.
+    pub retry_after: Option<u64>,
+    /// Whether a `#[retry_after]` field gives the delay instead.
+    pub retry_after_field: bool,
+    /// The JSON body, when it does not depend on the value.
+    pub body: Option<&'static [u8]>,
+    /// The `WWW-Authenticate` value, when it does not depend on the value:
+    /// `Some(None)` for none at all.
+    pub challenge: Option<Option<&'static str>>,
+}
+
+/// Where a value's answers come from.
+#[derive(Clone, Copy)]
+pub enum Lookup<'a> {
+    /// The variant's own facts.
+    Own(&'static Fixed),
+    /// A transparent variant's inner error.
+    Inner(&'a dyn ApiError),
+}
+
+/// The [`Lookup`] of a transparent variant's field.
+#[inline]
+pub fn inner<T: ApiError>(field: &T) -> Lookup<'_> {
+    Lookup::Inner(field)
+}
+
+impl<'a> Lookup<'a> {
+    /// `ApiError::status`.
+    #[inline]
+    pub fn status(self) -> http::StatusCode {
+        match self {
+            Lookup::Own(fixed) => status(fixed.status),
+            Lookup::Inner(inner) => inner.status(),
+        }
+    }
+
+    /// `ApiError::message`, for a variant the derive has no `message` arm
+    /// for: a fixed message, an inner error's, or one formatted by
+    /// `write_message`.
+    #[inline]
+    pub fn message<E: ApiError + ?Sized>(self, error: &'a E) -> CowStr<'a> {
+        match self {
+            Lookup::Own(Fixed {
+                message: Some(message),
+                ..
+            }) => Cow::Borrowed(message),
+            Lookup::Own(_) => {
+                let mut message = String::new();
+                // Writing into a `String` fails only if a `Display` impl
+                // does; the message is then what it wrote until then.
+                let _ = error.write_message(&mut message);
+                Cow::Owned(message)
+            }
+            Lookup::Inner(inner) => inner.message(),
+        }
+    }
+
+    /// `ApiError::write_message`, for a variant whose message is not
+    /// formatted: the fixed text, or the inner error's.
+    #[inline]
+    pub fn write_message(self, out: &mut dyn fmt::Write) -> fmt::Result {
+        match self {
+            Lookup::Own(fixed) => out.write_str(fixed.message.unwrap_or_default()),
+            Lookup::Inner(inner) => inner.write_message(out),
+        }
+    }
+
+    /// `ApiError::field_errors`, for a variant without a `#[field_errors]`
+    /// field.
+    #[inline]
+    pub fn field_errors(self) -> Option<Cow<'a, FieldErrors>> {
+        match self {
+            Lookup::Own(_) => None,
+            Lookup::Inner(inner) => inner.field_errors(),
+        }
+    }
+
+    /// `ApiError::oauth_error`.
+    #[inline]
+    pub fn oauth_error(self) -> Option<OAuthErrorCode> {
+        match self {
+            Lookup::Own(fixed) => fixed.oauth,
+            Lookup::Inner(inner) => inner.oauth_error(),
+        }
+    }
+
+    /// `ApiError::retry_after`, for a variant without a `#[retry_after]`
+    /// field.
+    #[inline]
+    pub fn retry_after(self) -> Option<u64> {
+        match self {
+            Lookup::Own(fixed) => fixed.retry_after,
+            Lookup::Inner(inner) => inner.retry_after(),
+        }
+    }
+
+    /// `ApiError::www_authenticate`.
+    #[inline]
+    pub fn www_authenticate<E: ApiError + ?Sized>(self, error: &E) -> Option<HeaderValue> {
+        match self {
+            Lookup::Own(Fixed {
+                challenge: Some(challenge),
+                ..
+            }) => challenge.map(HeaderValue::from_static),
+            Lookup::Own(_) => crate::headers::challenge_for(error),
+            Lookup::Inner(inner) => inner.www_authenticate(),
+        }
+    }
+
+    /// `ApiError::body`.
+    #[inline]
+    pub fn body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
+        match self {
+            Lookup::Own(Fixed {
+                body: Some(body), ..
+            }) => Bytes::from_static(body),
+            Lookup::Own(_) => crate::json::encode_body(error),
+            Lookup::Inner(inner) => inner.body(),
+        }
+    }
+
+    /// `ApiError::to_response`: for a variant whose facts are all fixed,
+    /// straight from them, without asking the value again.
+    #[inline]
+    pub fn to_response<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
+        let fixed = match self {
+            Lookup::Own(fixed) => fixed,
+            Lookup::Inner(inner) => return inner.to_response(),
+        };
+        let body = match fixed.body {
+            Some(body) => Bytes::from_static(body),
+            None => crate::json::encode_body(error),
+        };
+        let mut response = Response::new(body);
+        *response.status_mut() = status(fixed.status);
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, APPLICATION_JSON);
+        let challenge = match fixed.challenge {
+            Some(challenge) => challenge.map(HeaderValue::from_static),
+            None => crate::headers::challenge_for(error),
+        };
+        if let Some(challenge) = challenge {
+            headers.insert(WWW_AUTHENTICATE, challenge);
+        }
+        let retry_after = match fixed.retry_after_field {
+            true => error.retry_after(),
+            false => fixed.retry_after,
+        };
+        if let Some(seconds) = retry_after {
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
