@@ -285,14 +285,12 @@ impl Own {
             some(quote!(#bytes))
         });
         let challenge_tokens = challenge.as_ref().map_or(none.clone(), |challenge| {
-            some(
-                challenge
-                    .as_ref()
-                    .map_or(none.clone(), |value| some(quote!(#value))),
-            )
+            some(challenge.as_ref().map_or(none.clone(), |value| {
+                some(quote!(::api_status::http::HeaderValue::from_static(#value)))
+            }))
         });
         let lookup = quote! {{
-            const FIXED: &::api_status::__private::Fixed = &::api_status::__private::Fixed {
+            static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
                 status: #code,
                 message: #message_tokens,
                 oauth: #oauth_tokens,
@@ -301,7 +299,7 @@ impl Own {
                 body: #body_tokens,
                 challenge: #challenge_tokens,
             };
-            ::api_status::__private::Lookup::Own(FIXED)
+            ::api_status::__private::Lookup::Own(&FIXED)
         }};
         Own {
             lookup,

@@ -37,8 +37,10 @@ pub struct Fixed {
     /// The JSON body, when it does not depend on the value.
     pub body: Option<&'static [u8]>,
     /// The `WWW-Authenticate` value, when it does not depend on the value:
-    /// `Some(None)` for none at all.
-    pub challenge: Option<Option<&'static str>>,
+    /// `Some(None)` for none at all. Built in the constant, so that its
+    /// characters are checked when the user's crate compiles, not on every
+    /// response.
+    pub challenge: Option<Option<HeaderValue>>,
 }
 
 /// Where a value's answers come from.
@@ -133,7 +135,7 @@ impl<'a> Lookup<'a> {
             Lookup::Own(Fixed {
                 challenge: Some(challenge),
                 ..
-            }) => challenge.map(HeaderValue::from_static),
+            }) => challenge.clone(),
             Lookup::Own(_) => crate::headers::challenge_for(error),
             Lookup::Inner(inner) => inner.www_authenticate(),
         }
@@ -167,8 +169,8 @@ impl<'a> Lookup<'a> {
         *response.status_mut() = status(fixed.status);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, APPLICATION_JSON);
-        let challenge = match fixed.challenge {
-            Some(challenge) => challenge.map(HeaderValue::from_static),
+        let challenge = match &fixed.challenge {
+            Some(challenge) => challenge.clone(),
             None => crate::headers::challenge_for(error),
         };
         if let Some(challenge) = challenge {
