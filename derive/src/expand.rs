@@ -123,6 +123,9 @@ enum PlanKind {
     /// is reported).
     Transparent {
         lookup: Expr,
+        /// `<FieldType as ::api_status::ApiError>::to_response(field)`:
+        /// the response itself without the `Lookup`'s dynamic dispatch.
+        to_response: Expr,
     },
     Own(Box<Own>),
 }
@@ -180,6 +183,10 @@ impl Plan {
                 PlanKind::Transparent {
                     lookup: Expr {
                         tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::inner::<#ty>(#binding)),
+                        fields: vec![field.member.clone()],
+                    },
+                    to_response: Expr {
+                        tokens: quote!(<#ty as ::api_status::ApiError>::to_response(#binding)),
                         fields: vec![field.member.clone()],
                     },
                 }
@@ -380,7 +387,7 @@ impl Methods<'_> {
         let lookup = Ident::new(LOOKUP, Span::call_site());
         let body = self.dispatch(
             |plan| match &plan.kind {
-                PlanKind::Transparent { lookup } => Some(lookup.clone()),
+                PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
                 PlanKind::Own(own) => Some(Expr::of(own.lookup.clone())),
             },
             TokenStream::new(),
@@ -459,6 +466,13 @@ impl Methods<'_> {
                 }
             }
         });
+        let to_response = self.dispatch(
+            |plan| match &plan.kind {
+                PlanKind::Transparent { to_response, .. } => Some(to_response.clone()),
+                PlanKind::Own(_) => None,
+            },
+            quote!(#lookup.to_response(self)),
+        );
         quote! {
             #[inline]
             fn status(&self) -> ::api_status::http::StatusCode {
@@ -491,7 +505,7 @@ impl Methods<'_> {
 
             #[inline]
             fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
-                #lookup.to_response(self)
+                #to_response
             }
         }
     }
