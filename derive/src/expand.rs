@@ -277,45 +277,81 @@ impl Own {
             (Some(_), None) => None,
         };
 
-        let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
-        let none = quote!(::core::option::Option::None);
-        let message_tokens = message.map_or(none.clone(), |text| some(quote!(#text)));
-        let oauth_tokens = oauth_code.map_or(none.clone(), |(_, variant_name)| {
-            let variant_name = Ident::new(variant_name, Span::call_site());
-            some(quote!(::api_status::OAuthErrorCode::#variant_name))
-        });
-        let retry_tokens =
-            retry_after_seconds.map_or(none.clone(), |seconds| some(quote!(#seconds)));
-        let retry_field = retry_after_field.is_some();
-        let body_tokens = body.as_ref().map_or(none.clone(), |bytes| {
-            let bytes = LitByteStr::new(bytes, Span::call_site());
-            some(quote!(#bytes))
-        });
-        let challenge_tokens = challenge.as_ref().map_or(none.clone(), |challenge| {
-            some(challenge.as_ref().map_or(none.clone(), |value| {
-                some(quote!(::api_status::http::HeaderValue::from_static(#value)))
-            }))
-        });
-        let lookup = quote! {{
-            static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
-                status: #code,
-                message: #message_tokens,
-                oauth: #oauth_tokens,
-                retry_after: #retry_tokens,
-                retry_after_field: #retry_field,
-                body: #body_tokens,
-                challenge: #challenge_tokens,
-            };
-            ::api_status::__private::Lookup::Own(&FIXED)
-        }};
+        let fixed = FixedFacts {
+            code,
+            message,
+            oauth_variant: oauth_code.map(|(_, variant_name)| variant_name),
+            retry_after: retry_after_seconds,
+            retry_after_field: retry_after_field.is_some(),
+            body,
+            challenge,
+        };
+        let lookup = fixed.lookup();
         Own {
             lookup,
             write_message,
             field_errors,
             has_oauth: oauth_code.is_some(),
-            has_retry_after: retry_after_seconds.is_some() || retry_field,
+            has_retry_after: retry_after_seconds.is_some() || retry_after_field.is_some(),
             retry_after_field,
         }
+    }
+}
+
+/// What the macro knows of a variant whose status is its own, whatever the
+/// value: it becomes the runtime's `Fixed`, in a `static`.
+struct FixedFacts<'a> {
+    code: u16,
+    /// The message, when it is fixed.
+    message: Option<&'a str>,
+    /// The `OAuthErrorCode` variant of `#[oauth]`.
+    oauth_variant: Option<&'static str>,
+    retry_after: Option<u64>,
+    retry_after_field: bool,
+    /// The JSON body, when it does not depend on the value.
+    body: Option<Vec<u8>>,
+    /// The `WWW-Authenticate` value, when it does not depend on the value.
+    challenge: Option<Option<String>>,
+}
+
+impl FixedFacts<'_> {
+    /// `Lookup::Own(&FIXED)`, with `FIXED` the facts as a `static`.
+    fn lookup(&self) -> TokenStream {
+        let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
+        let none = quote!(::core::option::Option::None);
+        let code = self.code;
+        let message = self
+            .message
+            .map_or(none.clone(), |text| some(quote!(#text)));
+        let oauth = self.oauth_variant.map_or(none.clone(), |variant_name| {
+            let variant_name = Ident::new(variant_name, Span::call_site());
+            some(quote!(::api_status::OAuthErrorCode::#variant_name))
+        });
+        let retry_after = self
+            .retry_after
+            .map_or(none.clone(), |seconds| some(quote!(#seconds)));
+        let retry_after_field = self.retry_after_field;
+        let body = self.body.as_ref().map_or(none.clone(), |bytes| {
+            let bytes = LitByteStr::new(bytes, Span::call_site());
+            some(quote!(#bytes))
+        });
+        let challenge = self.challenge.as_ref().map_or(none.clone(), |challenge| {
+            some(challenge.as_ref().map_or(none.clone(), |value| {
+                some(quote!(::api_status::http::HeaderValue::from_static(#value)))
+            }))
+        });
+        quote! {{
+            static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
+                status: #code,
+                message: #message,
+                oauth: #oauth,
+                retry_after: #retry_after,
+                retry_after_field: #retry_after_field,
+                body: #body,
+                challenge: #challenge,
+            };
+            ::api_status::__private::Lookup::Own(&FIXED)
+        }}
     }
 }
 
