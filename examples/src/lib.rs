@@ -1,7 +1,8 @@
-//! Example programs, and the small users API that three of them serve with
-//! three different stacks:
+//! Example programs: the [`quickstart`]'s errors, and the small users API
+//! that three of them serve with three different stacks:
 //!
 //! ```text
+//! cargo run -p api-status-examples --example quickstart
 //! cargo run -p api-status-examples --example axum_users
 //! cargo run -p api-status-examples --example actix_users
 //! cargo run -p api-status-examples --example hyper_users
@@ -22,6 +23,7 @@ use validator::Validate;
 pub mod actix_users;
 pub mod axum_users;
 pub mod hyper_users;
+pub mod quickstart;
 
 /// Every error of the users API.
 #[derive(Debug, thiserror::Error, ApiError)]
