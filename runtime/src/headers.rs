@@ -13,14 +13,30 @@ pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("appli
 /// Builds `error`'s response: its status, `content-type`, the challenge and
 /// `Retry-After` where they apply, and its body.
 pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes> {
-    let mut response = Response::new(error.body());
-    *response.status_mut() = error.status();
+    assemble(
+        error.status(),
+        error.body(),
+        error.www_authenticate(),
+        error.retry_after(),
+    )
+}
+
+/// The one place an error response is put together, whichever way its parts
+/// were found: the trait's defaults or a derived variant's fixed facts.
+pub(crate) fn assemble(
+    status: StatusCode,
+    body: Bytes,
+    challenge: Option<HeaderValue>,
+    retry_after: Option<u64>,
+) -> Response<Bytes> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, APPLICATION_JSON);
-    if let Some(challenge) = error.www_authenticate() {
+    if let Some(challenge) = challenge {
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
-    if let Some(seconds) = error.retry_after() {
+    if let Some(seconds) = retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
     }
     response

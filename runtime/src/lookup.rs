@@ -11,10 +11,8 @@
 use std::fmt;
 
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response};
 
-use crate::headers::APPLICATION_JSON;
 use crate::{ApiError, FieldErrors, OAuthErrorCode};
 
 use super::{status, Cow, CowStr};
@@ -161,28 +159,15 @@ impl<'a> Lookup<'a> {
             Lookup::Own(fixed) => fixed,
             Lookup::Inner(inner) => return inner.to_response(),
         };
-        let body = match fixed.body {
-            Some(body) => Bytes::from_static(body),
-            None => crate::json::encode_body(error),
-        };
-        let mut response = Response::new(body);
-        *response.status_mut() = status(fixed.status);
-        let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, APPLICATION_JSON);
-        let challenge = match &fixed.challenge {
-            Some(challenge) => challenge.clone(),
-            None => crate::headers::challenge_for(error),
-        };
-        if let Some(challenge) = challenge {
-            headers.insert(WWW_AUTHENTICATE, challenge);
-        }
         let retry_after = match fixed.retry_after_field {
             true => error.retry_after(),
             false => fixed.retry_after,
         };
-        if let Some(seconds) = retry_after {
-            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
+        crate::headers::assemble(
+            status(fixed.status),
+            self.body(error),
+            self.www_authenticate(error),
+            retry_after,
+        )
     }
 }
