@@ -144,6 +144,50 @@ fn a_transparent_variant_is_exactly_its_inner_error() {
     assert_eq!(outer.body().as_ref(), br#"{"message":"billing is closed"}"#);
 }
 
+/// A newtype struct that is its inner error on the wire.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error(transparent)]
+#[status(transparent)]
+struct Wrapped(AccountError);
+
+/// The same with a named field.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error(transparent)]
+#[status(transparent)]
+struct WrappedNamed {
+    inner: AccountError,
+}
+
+#[test]
+fn a_transparent_newtype_struct_is_exactly_its_inner_error() {
+    let cases = [
+        || AccountError::BadCredentials,
+        || AccountError::Maintenance,
+        || AccountError::NotFound { id: 9 },
+        || AccountError::Database(std::io::Error::other("hidden")),
+    ];
+    for make in cases {
+        let inner = make().to_response();
+        for outer in [
+            Wrapped(make()).to_response(),
+            WrappedNamed { inner: make() }.to_response(),
+        ] {
+            assert_eq!(outer.status(), inner.status());
+            assert_eq!(outer.headers(), inner.headers());
+            assert_eq!(outer.body(), inner.body());
+        }
+        assert_eq!(Wrapped(make()).message(), make().message());
+        assert_eq!(Wrapped(make()).oauth_error(), make().oauth_error());
+        assert_eq!(Wrapped(make()).retry_after(), make().retry_after());
+    }
+    let response = Wrapped(AccountError::BadCredentials).to_response();
+    assert_eq!(response.status(), 401);
+    assert!(response.headers()[header::WWW_AUTHENTICATE]
+        .to_str()
+        .unwrap()
+        .starts_with("Bearer error=\"invalid_grant\""));
+}
+
 #[test]
 fn into_http_response() {
     let response: api_status::http::Response<api_status::bytes::Bytes> =
