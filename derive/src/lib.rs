@@ -14,6 +14,7 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+mod expand_openapi;
 mod fallback;
 mod generics;
 mod message;

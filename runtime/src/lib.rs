@@ -84,6 +84,7 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
@@ -127,6 +128,7 @@ mod frameworks;
 mod headers;
 mod json;
 mod oauth;
+mod openapi_hook;
 mod rejection;
 
 #[cfg(feature = "actix-web")]
@@ -135,6 +137,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "utoipa")]
+mod openapi;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -152,6 +156,8 @@ pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use rejection::Rejection;
+#[cfg(feature = "utoipa")]
+pub use openapi::Merge;
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.

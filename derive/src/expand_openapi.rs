@@ -1,0 +1,156 @@
+//! The OpenAPI hook: one call of the runtime's `impl_openapi!` with what
+//! the macro knows of each variant (its name, doc comment, status, body
+//! shape, headers, and its body or message for an example). The runtime's
+//! `utoipa` feature turns it into `utoipa::IntoResponses`; without the
+//! feature it expands to nothing. The tokens are the same either way, and
+//! no utoipa macro is emitted.
+//!
+//! The call, in brackets: the impl generics, the type, the where clause,
+//! the transparent fields' types that mention a type parameter (they get an
+//! `IntoResponses` bound), and one entry per variant:
+//!
+//! ```text
+//! own("NotFound", "doc", 404u16, field_errors, "oauth_code", retry_after, b"static body", "message")
+//! inner("Billing", "doc", <probe of the field's type>)
+//! ```
+//!
+//! (`""` and `b""` stand for "none": a body is never empty.)
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{Attribute, Data, Expr, ExprLit, Lit, LitByteStr, LitStr, Meta};
+
+use crate::ast::{Input, Variant};
+use crate::attr::StatusValue;
+use crate::expand::{plan_message, MessageSource};
+use crate::generics::Bounds;
+use crate::wire;
+
+/// `::api_status::__private::impl_openapi! { … }` for the type.
+pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream) -> TokenStream {
+    let generics = &input.original.generics;
+    let (impl_generics, _, _) = generics.split_for_impl();
+    let bounds = Bounds::new(generics);
+    let mut generic_inner = Vec::new();
+    let mut entries = Vec::with_capacity(input.variants.len());
+    for (index, variant) in input.variants.iter().enumerate() {
+        let attrs = raw_attrs(input, index);
+        let name = LitStr::new(&variant.ident.to_string(), Span::call_site());
+        let doc = LitStr::new(&doc_comment(attrs), Span::call_site());
+        match (input.status_of(variant), variant.fields.as_slice()) {
+            (Some(StatusValue::Code(code)), _) => {
+                entries.push(own(input, variant, attrs, code, &name, &doc));
+            }
+            (_, [field]) => {
+                let ty = field.ty;
+                if bounds.is_generic(ty) {
+                    generic_inner.push(quote!(#ty));
+                }
+                entries.push(quote! {
+                    inner(#name, #doc, (&::api_status::__private::openapi::Probe::<#ty>::new()).inner_responses())
+                });
+            }
+            // Only a valid model reaches this function, where every variant
+            // has a code or is transparent with one field.
+            _ => {}
+        }
+    }
+    quote! {
+        ::api_status::__private::impl_openapi! {
+            impl [#impl_generics] [#self_ty] [#where_clause]
+            [#(#generic_inner,)*]
+            [#(#entries),*]
+        }
+    }
+}
+
+/// The entry of a variant with a status of its own.
+fn own(
+    input: &Input<'_>,
+    variant: &Variant<'_>,
+    attrs: &[Attribute],
+    code: u16,
+    name: &LitStr,
+    doc: &LitStr,
+) -> TokenStream {
+    let field_errors = variant.field_errors_field().is_some();
+    let oauth = variant
+        .attrs
+        .oauth
+        .as_ref()
+        .and_then(|oauth| oauth.code)
+        .map(|(wire, _)| wire);
+    let retry_after = variant.attrs.retry_after.is_some() || variant.retry_after_field().is_some();
+    let (body, message) = match plan_message(input, variant) {
+        MessageSource::Literal(text) if !field_errors => (wire::static_body(&text, oauth), text),
+        MessageSource::Literal(text) => (Vec::new(), text),
+        MessageSource::Format => (
+            Vec::new(),
+            variant
+                .attrs
+                .message
+                .as_ref()
+                .map(|message| message.format.value())
+                .unwrap_or_default(),
+        ),
+        MessageSource::Display => (
+            Vec::new(),
+            error_text(attrs).unwrap_or_else(|| variant.ident.to_string()),
+        ),
+    };
+    let body = LitByteStr::new(&body, Span::call_site());
+    let oauth = LitStr::new(oauth.unwrap_or_default(), Span::call_site());
+    let message = LitStr::new(&message, Span::call_site());
+    quote! {
+        own(#name, #doc, #code, #field_errors, #oauth, #retry_after, #body, #message)
+    }
+}
+
+/// The attributes written on variant `index` (on the struct, for a struct).
+fn raw_attrs<'a>(input: &Input<'a>, index: usize) -> &'a [Attribute] {
+    match &input.original.data {
+        Data::Enum(data) => data
+            .variants
+            .iter()
+            .nth(index)
+            .map_or(&[][..], |variant| &variant.attrs[..]),
+        _ => &input.original.attrs,
+    }
+}
+
+/// The doc comment, its lines trimmed and joined by spaces.
+fn doc_comment(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(meta) => match &meta.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text),
+                    ..
+                }) => Some(text.value().trim().to_owned()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|line| !line.is_empty())
+        .collect();
+    lines.join(" ")
+}
+
+/// The format string of a `thiserror` `#[error("...")]`: the message of a
+/// 4xx whose `Display` is its public message, as the example shows it
+/// (placeholders unfilled).
+fn error_text(attrs: &[Attribute]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("error"))
+        .find_map(|attr| {
+            attr.parse_args_with(|stream: syn::parse::ParseStream<'_>| {
+                let text: LitStr = stream.parse()?;
+                let _rest: TokenStream = stream.parse()?;
+                Ok(text.value())
+            })
+            .ok()
+        })
+}
