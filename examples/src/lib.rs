@@ -6,6 +6,7 @@
 //! cargo run -p api-status-examples --example axum_users
 //! cargo run -p api-status-examples --example actix_users
 //! cargo run -p api-status-examples --example hyper_users
+//! cargo run -p api-status-examples --example openapi
 //! ```
 //!
 //! The API, its errors ([`UserError`]) and its logic (the functions below)
@@ -23,6 +24,7 @@ use validator::Validate;
 pub mod actix_users;
 pub mod axum_users;
 pub mod hyper_users;
+pub mod openapi;
 pub mod quickstart;
 
 /// Every error of the users API.
@@ -85,6 +87,7 @@ impl From<Rejection> for UserError {
 }
 
 /// A user, as the API returns it.
+#[derive(utoipa::ToSchema)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// The user's id.
@@ -96,6 +99,7 @@ pub struct User {
 }
 
 /// The body of `POST /users`.
+#[derive(utoipa::ToSchema)]
 #[derive(Debug, Clone, Deserialize, Validate)]
 pub struct NewUser {
     /// 1 to 50 characters.
@@ -111,6 +115,7 @@ pub struct NewUser {
 
 /// The body of a successful `POST /oauth/token` (never sent by this demo,
 /// which knows no client).
+#[derive(utoipa::ToSchema)]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Token {
     /// The token.

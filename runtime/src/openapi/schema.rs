@@ -112,7 +112,6 @@ fn extensions(mut object: ObjectBuilder, facts: &BodyFacts) -> ObjectBuilder {
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .pattern(Some("^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$"))
-                .max_length(Some(1000))
                 .description(Some(
                     "The public message in the characters RFC 6749 allows; absent when none is left",
                 )),
