@@ -364,6 +364,7 @@ fn an_inner_error_without_responses_gives_a_default_response() {
         &body,
         "Teapot",
     );
+    assert_documented(&responses, &KitchenError::NoTea, "NoTea");
 }
 
 /// A generic wrapper: its transparent field's responses, where `E` has them.
@@ -386,6 +387,10 @@ fn a_generic_transparent_field_splices_its_type_s_responses() {
         keys,
         ["401", "402", "404", "410", "422", "429", "500", "503"]
     );
+    assert_documented(&responses, &Wrapped::<AccountError>::Gone, "Gone");
+    for (name, error) in account_errors() {
+        assert_documented(&responses, &Wrapped::Inner(error), name);
+    }
 }
 
 #[test]
