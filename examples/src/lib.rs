@@ -87,8 +87,7 @@ impl From<Rejection> for UserError {
 }
 
 /// A user, as the API returns it.
-#[derive(utoipa::ToSchema)]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// The user's id.
     pub id: u64,
@@ -99,8 +98,7 @@ pub struct User {
 }
 
 /// The body of `POST /users`.
-#[derive(utoipa::ToSchema)]
-#[derive(Debug, Clone, Deserialize, Validate)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize, Validate)]
 pub struct NewUser {
     /// 1 to 50 characters.
     #[validate(length(min = 1, max = 50))]
@@ -115,8 +113,7 @@ pub struct NewUser {
 
 /// The body of a successful `POST /oauth/token` (never sent by this demo,
 /// which knows no client).
-#[derive(utoipa::ToSchema)]
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize)]
 pub struct Token {
     /// The token.
     pub access_token: String,

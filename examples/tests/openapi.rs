@@ -70,7 +70,15 @@ fn cases() -> Vec<Case> {
         status: 413,
     };
     vec![
-        case("user", Method::GET, "/users/1", "/users/{id}", None, "", 200),
+        case(
+            "user",
+            Method::GET,
+            "/users/1",
+            "/users/{id}",
+            None,
+            "",
+            200,
+        ),
         case(
             "user not found",
             Method::GET,
@@ -266,18 +274,10 @@ fn assert_valid(schema: &Value, document: &Value, instance: &Value, what: &str) 
 /// The media type without parameters: `text/plain; charset=utf-8` is
 /// `text/plain`.
 fn media_type(response: &Response<Bytes>) -> Option<String> {
-    response
-        .headers()
-        .get("content-type")
-        .map(|value| {
-            let value = value.to_str().expect("ASCII");
-            value
-                .split(';')
-                .next()
-                .unwrap_or(value)
-                .trim()
-                .to_owned()
-        })
+    response.headers().get("content-type").map(|value| {
+        let value = value.to_str().expect("ASCII");
+        value.split(';').next().unwrap_or(value).trim().to_owned()
+    })
 }
 
 async fn document(address: SocketAddr) -> Value {
@@ -352,10 +352,7 @@ async fn every_real_response_validates_against_the_served_document() {
     }
     // Every error status of `UserError` and of the extractors' rejections
     // was really sent.
-    let expected: BTreeSet<u16> = [
-        200, 201, 400, 401, 403, 404, 413, 415, 422, 502, 503,
-    ]
-    .into();
+    let expected: BTreeSet<u16> = [200, 201, 400, 401, 403, 404, 413, 415, 422, 502, 503].into();
     assert_eq!(statuses_seen, expected);
 }
 

@@ -155,9 +155,9 @@ pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
-pub use rejection::Rejection;
 #[cfg(feature = "utoipa")]
 pub use openapi::Merge;
+pub use rejection::Rejection;
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.

@@ -103,9 +103,9 @@ pub use ::actix_web;
 pub use ::axum;
 
 pub use crate::impl_openapi;
-/// utoipa, for the impls [`impl_openapi!`] generates.
-#[cfg(feature = "utoipa")]
-pub use ::utoipa;
 /// The runtime side of [`impl_openapi!`].
 #[cfg(feature = "utoipa")]
 pub use crate::openapi::support as openapi;
+/// utoipa, for the impls [`impl_openapi!`] generates.
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;

@@ -204,8 +204,8 @@ fn a_compile_time_body_is_exactly_its_example() {
     let rejections = responses_json::<Rejection>();
     let example = &rejections["415"]["content"]["application/json"]["examples"]
         ["UnsupportedMediaType"]["value"];
-    let body: Value = serde_json::from_slice(Rejection::UnsupportedMediaType.to_response().body())
-        .expect("JSON");
+    let body: Value =
+        serde_json::from_slice(Rejection::UnsupportedMediaType.to_response().body()).expect("JSON");
     assert_eq!(example, &body);
 }
 
@@ -348,9 +348,7 @@ fn an_inner_error_without_responses_gives_a_default_response() {
     let responses = responses_json::<KitchenError>();
     let keys: Vec<&String> = responses.as_object().expect("map").keys().collect();
     assert_eq!(keys, ["404", "default"]);
-    let description = responses["default"]["description"]
-        .as_str()
-        .expect("text");
+    let description = responses["default"]["description"].as_str().expect("text");
     assert!(
         description.contains("`Teapot`: Whatever the teapot says.")
             && description.contains("TeapotWrapper"),
@@ -527,7 +525,12 @@ fn snapshot_of_the_contract_example() {
         )
         .build();
     let document = OpenApiBuilder::new()
-        .info(InfoBuilder::new().title("accounts").version("1.0.0").build())
+        .info(
+            InfoBuilder::new()
+                .title("accounts")
+                .version("1.0.0")
+                .build(),
+        )
         .paths(
             PathsBuilder::new()
                 .path(
@@ -572,13 +575,20 @@ fn a_closed_schema_rejects_an_unlisted_member() {
 /// The generated impl names everything by absolute path.
 #[no_implicit_prelude]
 mod hygiene {
-    #[derive(::api_status::ApiError)]
+    #[derive(::core::fmt::Debug, ::api_status::ApiError)]
     pub enum Plain {
         #[status(not_found)]
         #[message("nothing here")]
         Missing,
         #[status(transparent)]
         Inner(::api_status::Rejection),
+    }
+
+    /// `actix_web::ResponseError` (feature `actix-web`) needs it.
+    impl ::core::fmt::Display for Plain {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("plain")
+        }
     }
 }
 

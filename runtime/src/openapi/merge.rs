@@ -45,7 +45,10 @@ fn merge_response(into: &mut RefOr<Response>, from: RefOr<Response>, label: &str
 /// The first description, then the second's variant lines when both start
 /// with the same reason phrase (`"Not Found\n\n- …"`), else both in full.
 fn merge_description(first: &str, second: &str) -> String {
-    let heading = |text: &str| text.split_once("\n\n").map(|(heading, _)| heading.to_owned());
+    let heading = |text: &str| {
+        text.split_once("\n\n")
+            .map(|(heading, _)| heading.to_owned())
+    };
     match (heading(first), second.split_once("\n\n")) {
         (Some(ours), Some((theirs, lines))) if ours == theirs => format!("{first}\n{lines}"),
         _ => format!("{first}\n\n{second}"),

@@ -77,11 +77,15 @@ pub fn problem_body(facts: &BodyFacts) -> RefOr<Schema> {
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .format(Some(SchemaFormat::Custom("uri-reference".to_owned())))
-                .description(Some("The problem type: `about:blank` unless the error names one")),
+                .description(Some(
+                    "The problem type: `about:blank` unless the error names one",
+                )),
         )
         .property(
             "title",
-            message_schema("The problem's title: the status's reason phrase unless the error gives one"),
+            message_schema(
+                "The problem's title: the status's reason phrase unless the error gives one",
+            ),
         )
         .property("status", status)
         .property("detail", message_schema("The public message"))
@@ -103,7 +107,9 @@ fn extensions(mut object: ObjectBuilder, facts: &BodyFacts) -> ObjectBuilder {
     if facts.has_oauth() {
         let mut error = ObjectBuilder::new()
             .schema_type(Type::String)
-            .description(Some("The OAuth 2.0 error code (RFC 6749 §5.2, RFC 6750 §3.1)"));
+            .description(Some(
+                "The OAuth 2.0 error code (RFC 6749 §5.2, RFC 6750 §3.1)",
+            ));
         if !facts.oauth_codes.is_empty() {
             error = error.enum_values(Some(facts.oauth_codes.iter().copied()));
         }

@@ -136,7 +136,12 @@ pub fn responses(sources: &[Source]) -> ResponseMap {
     }
     let mut responses: ResponseMap = by_status
         .into_iter()
-        .map(|(status, variants)| (status.to_string(), RefOr::T(status_response(status, &variants))))
+        .map(|(status, variants)| {
+            (
+                status.to_string(),
+                RefOr::T(status_response(status, &variants)),
+            )
+        })
         .collect();
     for source in sources {
         match source {
@@ -192,9 +197,11 @@ fn status_response(status: u16, variants: &[&Own]) -> Response {
         .map(|variant| (variant.name, json_example(variant)));
     let json = ContentBuilder::new()
         .schema(Some(schema::json_body(&facts)))
-        .examples_from_iter(json_examples.clone().map(|(name, value)| {
-            (name, example(name, variant_doc(variants, name), value))
-        }))
+        .examples_from_iter(
+            json_examples
+                .clone()
+                .map(|(name, value)| (name, example(name, variant_doc(variants, name), value))),
+        )
         .build();
     let problem = ContentBuilder::new()
         .schema(Some(schema::problem_body(&facts)))
