@@ -507,6 +507,8 @@ proptest! {
         );
         let messages = responses_json::<TokenError>();
         assert_documented(&messages, &TokenError::Scope(format!("{id}")), "Scope");
+        // Section 15: a long message still fits `error_description`'s maxLength.
+        assert_documented(&messages, &TokenError::Scope("é\"x".repeat(usize::from(id as u16 % 2000))), "Scope, long");
     }
 }
 

@@ -118,8 +118,9 @@ fn extensions(mut object: ObjectBuilder, facts: &BodyFacts) -> ObjectBuilder {
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .pattern(Some("^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$"))
+                .max_length(Some(crate::MAX_ERROR_DESCRIPTION))
                 .description(Some(
-                    "The public message in the characters RFC 6749 allows; absent when none is left",
+                    "The public message in the characters RFC 6749 allows, at most 1,000 of them; absent when none is left",
                 )),
         );
         if facts.oauth_variants == facts.variants {
