@@ -7,7 +7,8 @@
 //!
 //! The call, in brackets: the impl generics, the type, the where clause,
 //! the transparent fields' types that mention a type parameter (they get an
-//! `IntoResponses` bound), and one entry per variant:
+//! `IntoResponses` bound; `T` for `Box<T>` and `&T`), and one entry per
+//! variant:
 //!
 //! ```text
 //! own("NotFound", "doc", 404u16, field_errors, "oauth_code", retry_after, b"static body", "message")
@@ -18,7 +19,10 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, Data, Expr, ExprLit, Lit, LitByteStr, LitStr, Meta};
+use syn::{
+    Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitByteStr, LitStr, Meta, PathArguments,
+    Type,
+};
 
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
@@ -44,10 +48,11 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
             (_, [field]) => {
                 let ty = field.ty;
                 if bounds.is_generic(ty) {
-                    generic_inner.push(quote!(#ty));
+                    let documented = pointee(ty);
+                    generic_inner.push(quote!(#documented));
                 }
                 entries.push(quote! {
-                    inner(#name, #doc, (&::api_status::__private::openapi::Probe::<#ty>::new()).inner_responses())
+                    inner(#name, #doc, (&&::api_status::__private::openapi::Probe::<#ty>::new()).inner_responses())
                 });
             }
             // Only a valid model reaches this function, where every variant
@@ -103,6 +108,33 @@ fn own(
     let message = LitStr::new(&message, Span::call_site());
     quote! {
         own(#name, #doc, #code, #field_errors, #oauth, #retry_after, #body, #message)
+    }
+}
+
+/// The type whose responses a transparent field of type `ty` documents:
+/// `T` for `Box<T>` and `&T` (which answer as `T`), else `ty` itself.
+fn pointee(ty: &Type) -> &Type {
+    match ty {
+        Type::Reference(reference) => pointee(&reference.elem),
+        Type::Group(group) => pointee(&group.elem),
+        Type::Paren(paren) => pointee(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return ty;
+            };
+            match &last.arguments {
+                PathArguments::AngleBracketed(args)
+                    if last.ident == "Box" && args.args.len() == 1 =>
+                {
+                    match args.args.first() {
+                        Some(GenericArgument::Type(inner)) => pointee(inner),
+                        _ => ty,
+                    }
+                }
+                _ => ty,
+            }
+        }
+        _ => ty,
     }
 }
 

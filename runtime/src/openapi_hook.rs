@@ -24,7 +24,7 @@ macro_rules! impl_openapi {
         {
             fn responses() -> $crate::__private::openapi::ResponseMap {
                 #[allow(unused_imports)]
-                use $crate::__private::openapi::{Documented as _, Undocumented as _};
+                use $crate::__private::openapi::{Documented as _, Pointer as _, Undocumented as _};
                 $crate::__private::openapi::responses(&[
                     $($crate::__private::openapi::$kind($($facts)*)),*
                 ])

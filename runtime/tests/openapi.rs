@@ -391,6 +391,37 @@ fn a_generic_transparent_field_splices_its_type_s_responses() {
     }
 }
 
+/// `Box<T>` and `&T` answer as `T`, in the document too.
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Pointers<'a, E: std::error::Error + ApiError + 'static> {
+    #[error(transparent)]
+    #[status(transparent)]
+    Boxed(Box<BillingError>),
+    #[error(transparent)]
+    #[status(transparent)]
+    Generic(Box<E>),
+    #[error(transparent)]
+    #[status(transparent)]
+    Borrowed(&'a TokenError),
+}
+
+#[test]
+fn boxed_and_borrowed_inner_errors_are_documented_as_their_pointee() {
+    let responses = responses_json::<Pointers<'static, Rejection>>();
+    let keys: Vec<&String> = responses.as_object().expect("map").keys().collect();
+    // 402 from the box, 400 from the reference, the rest from `Box<Rejection>`.
+    assert_eq!(keys, ["400", "402", "404", "413", "415", "422", "500"]);
+    assert!(responses.get("default").is_none());
+    let token = TokenError::Grant;
+    for error in [
+        Pointers::Boxed(Box::new(BillingError)),
+        Pointers::Generic(Box::new(Rejection::PayloadTooLarge)),
+        Pointers::Borrowed(&token),
+    ] {
+        assert_documented(&responses, &error, &format!("{error:?}"));
+    }
+}
+
 #[test]
 fn merge_makes_one_response_per_status() {
     let merged = responses_json::<Merge<(AccountError, Rejection)>>();

@@ -89,9 +89,11 @@ pub fn inner(
 }
 
 /// The inner type of a transparent variant, asked for its responses by
-/// autoref specialization: [`Documented`] when it implements
-/// `IntoResponses`, [`Undocumented`] otherwise (a hand-written `ApiError`),
-/// so that enabling the feature never breaks a build.
+/// autoref specialization, called as `(&&Probe::<T>::new()).inner_responses()`:
+/// [`Documented`] when `T` implements `IntoResponses`, else [`Pointer`] when
+/// `T` is a `Box` or a reference to such a type, else [`Undocumented`] (a
+/// hand-written `ApiError`), so that enabling the feature never breaks a
+/// build.
 pub struct Probe<T: ?Sized>(PhantomData<T>);
 
 impl<T: ?Sized> Probe<T> {
@@ -108,7 +110,26 @@ pub trait Documented {
     fn inner_responses(&self) -> Result<ResponseMap, &'static str>;
 }
 
-impl<T: IntoResponses + ?Sized> Documented for Probe<T> {
+impl<T: IntoResponses + ?Sized> Documented for &Probe<T> {
+    fn inner_responses(&self) -> Result<ResponseMap, &'static str> {
+        Ok(T::responses())
+    }
+}
+
+/// Chosen second: `Box<T>` and `&T` answer as `T` (as `ApiError` does), and
+/// utoipa implements `IntoResponses` for neither.
+pub trait Pointer {
+    /// `T`'s responses.
+    fn inner_responses(&self) -> Result<ResponseMap, &'static str>;
+}
+
+impl<T: IntoResponses + ?Sized> Pointer for &&Probe<Box<T>> {
+    fn inner_responses(&self) -> Result<ResponseMap, &'static str> {
+        Ok(T::responses())
+    }
+}
+
+impl<T: IntoResponses + ?Sized> Pointer for &&Probe<&T> {
     fn inner_responses(&self) -> Result<ResponseMap, &'static str> {
         Ok(T::responses())
     }
@@ -120,7 +141,7 @@ pub trait Undocumented {
     fn inner_responses(&self) -> Result<ResponseMap, &'static str>;
 }
 
-impl<T: ?Sized> Undocumented for &Probe<T> {
+impl<T: ?Sized> Undocumented for Probe<T> {
     fn inner_responses(&self) -> Result<ResponseMap, &'static str> {
         Err(std::any::type_name::<T>())
     }
