@@ -22,9 +22,28 @@ use std::marker::PhantomData;
 
 use utoipa::IntoResponses;
 
+#[cfg(doc)]
+use crate::Rejection;
+
 pub use support::ResponseMap;
 
-/// Several error types' responses as one `utoipa::IntoResponses`, for a
+/// Several error types' responses as one `utoipa::IntoResponses` (feature
+/// `utoipa`).
+///
+/// With the feature, every `#[derive(ApiError)]` type (and [`Rejection`])
+/// implements `utoipa::IntoResponses`: one response per status, described by
+/// the reason phrase and each variant's name and doc comment, with an
+/// `application/json` object schema (`message`; `errors`, `error` and
+/// `error_description` where a variant of that status sends them), one
+/// example per variant (its exact body when the macro computed it), an
+/// `application/problem+json` schema beside it, and the `WWW-Authenticate`
+/// and `Retry-After` headers where a variant sends them. A transparent
+/// variant splices in its field's responses (`Box<T>` and `&T` as `T`; a
+/// hand-written `ApiError` without `IntoResponses` as a `default` response
+/// with the general body schema; a generic field `E` with an
+/// `E: IntoResponses` bound on the impl).
+///
+/// `Merge` is for a
 /// handler that can fail in more ways than one type says: a status that
 /// two types share becomes one response, its schemas, examples and headers
 /// merged (listing two types side by side in `responses(...)` would keep
