@@ -7,21 +7,29 @@
 //!
 //! The call, in brackets: the impl generics, the type, the where clause,
 //! the transparent fields' types that mention a type parameter (they get an
-//! `IntoResponses` bound; `T` for `Box<T>` and `&T`), and one entry per
-//! variant:
+//! `IntoResponses` bound; `T` for `Box<T>` and `&T`), then the facts of
+//! every variant as one string literal, and a probe per transparent field
+//! for its type's responses:
 //!
 //! ```text
-//! own("NotFound", "doc", 404u16, field_errors, "oauth_code", retry_after, b"static body", "message")
-//! inner("Billing", "doc", <probe of the field's type>)
+//! impl [<T>] [Type<T>] [where ...] [T,] "o8:NotFound3:doc..." [(&&Probe::<T>::new()).inner_responses()]
 //! ```
 //!
-//! (`""` and `b""` stand for "none": a body is never empty.)
+//! One literal rather than tokens per variant: a large enum costs the build
+//! a few bytes of string per variant, not a dozen tokens to match, when the
+//! feature is off. The encoding (`runtime/src/openapi/facts.rs` reads it):
+//! per variant, `o` (own status) or `i` (transparent), then fields as
+//! netstrings, `<byte length>:<text>`: for `o`, the name, the doc comment,
+//! the status, the flags (`f` field errors, `r` Retry-After), the OAuth
+//! code, the body when the macro computed it, and the message; for `i`,
+//! the name and the doc comment.
+
+use std::fmt::Write;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{
-    Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitByteStr, LitStr, Meta, PathArguments,
-    Type,
+    Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitStr, Meta, PathArguments, Type,
 };
 
 use crate::ast::{Input, Variant};
@@ -36,14 +44,16 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
     let (impl_generics, _, _) = generics.split_for_impl();
     let bounds = Bounds::new(generics);
     let mut generic_inner = Vec::new();
-    let mut entries = Vec::with_capacity(input.variants.len());
+    let mut probes = Vec::new();
+    let mut facts = String::new();
     for (index, variant) in input.variants.iter().enumerate() {
         let attrs = raw_attrs(input, index);
-        let name = LitStr::new(&variant.ident.to_string(), Span::call_site());
-        let doc = LitStr::new(&doc_comment(attrs), Span::call_site());
+        let name = variant.ident.to_string();
+        let doc = doc_comment(attrs);
         match (input.status_of(variant), variant.fields.as_slice()) {
             (Some(StatusValue::Code(code)), _) => {
-                entries.push(own(input, variant, attrs, code, &name, &doc));
+                facts.push('o');
+                own(&mut facts, input, variant, attrs, code, &name, &doc);
             }
             (_, [field]) => {
                 let ty = field.ty;
@@ -51,8 +61,11 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
                     let documented = pointee(ty);
                     generic_inner.push(quote!(#documented));
                 }
-                entries.push(quote! {
-                    inner(#name, #doc, (&&::api_status::__private::openapi::Probe::<#ty>::new()).inner_responses())
+                facts.push('i');
+                netstring(&mut facts, &name);
+                netstring(&mut facts, &doc);
+                probes.push(quote! {
+                    (&&::api_status::__private::openapi::Probe::<#ty>::new()).inner_responses()
                 });
             }
             // Only a valid model reaches this function, where every variant
@@ -60,24 +73,33 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
             _ => {}
         }
     }
+    let facts = LitStr::new(&facts, Span::call_site());
     quote! {
         ::api_status::__private::impl_openapi! {
             impl [#impl_generics] [#self_ty] [#where_clause]
             [#(#generic_inner,)*]
-            [#(#entries),*]
+            #facts
+            [#(#probes),*]
         }
     }
 }
 
-/// The entry of a variant with a status of its own.
+/// Appends `text` as `<byte length>:<text>`.
+fn netstring(out: &mut String, text: &str) {
+    let _ = write!(out, "{}:", text.len());
+    out.push_str(text);
+}
+
+/// The facts of a variant with a status of its own.
 fn own(
+    out: &mut String,
     input: &Input<'_>,
     variant: &Variant<'_>,
     attrs: &[Attribute],
     code: u16,
-    name: &LitStr,
-    doc: &LitStr,
-) -> TokenStream {
+    name: &str,
+    doc: &str,
+) {
     let field_errors = variant.field_errors_field().is_some();
     let oauth = variant
         .attrs
@@ -103,12 +125,21 @@ fn own(
             error_text(attrs).unwrap_or_else(|| variant.ident.to_string()),
         ),
     };
-    let body = LitByteStr::new(&body, Span::call_site());
-    let oauth = LitStr::new(oauth.unwrap_or_default(), Span::call_site());
-    let message = LitStr::new(&message, Span::call_site());
-    quote! {
-        own(#name, #doc, #code, #field_errors, #oauth, #retry_after, #body, #message)
+    let mut flags = String::new();
+    if field_errors {
+        flags.push('f');
     }
+    if retry_after {
+        flags.push('r');
+    }
+    netstring(out, name);
+    netstring(out, doc);
+    netstring(out, &code.to_string());
+    netstring(out, &flags);
+    netstring(out, oauth.unwrap_or_default());
+    // The body is built from a `String`: always UTF-8.
+    netstring(out, &String::from_utf8_lossy(&body));
+    netstring(out, &message);
 }
 
 /// The type whose responses a transparent field of type `ty` documents:

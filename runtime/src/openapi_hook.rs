@@ -6,7 +6,7 @@
 
 /// Implements `utoipa::IntoResponses` for a derived type. Called by the
 /// derive as `impl_openapi! { impl [<generics>] [Type<..>] [where ...]
-/// [generic inner types] [own(...), inner(...), ...] }`.
+/// [generic inner types] "facts" [probes] }`.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
@@ -14,7 +14,8 @@ macro_rules! impl_openapi {
     (
         impl [$($generics:tt)*] [$($ty:tt)*] [$(where $($predicates:tt)*)?]
         [$($inner:ty,)*]
-        [$($kind:ident ($($facts:tt)*)),*]
+        $facts:literal
+        [$($probe:expr),*]
     ) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
@@ -25,9 +26,7 @@ macro_rules! impl_openapi {
             fn responses() -> $crate::__private::openapi::ResponseMap {
                 #[allow(unused_imports)]
                 use $crate::__private::openapi::{Documented as _, Pointer as _, Undocumented as _};
-                $crate::__private::openapi::responses(&[
-                    $($crate::__private::openapi::$kind($($facts)*)),*
-                ])
+                $crate::__private::openapi::responses($facts, &[$($probe),*])
             }
         }
     };

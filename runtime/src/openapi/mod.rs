@@ -13,6 +13,7 @@
 //! document; the derive itself emits no utoipa macro (see
 //! `openapi_hook.rs`).
 
+mod facts;
 mod merge;
 mod schema;
 #[doc(hidden)]

@@ -10,6 +10,7 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 use utoipa::IntoResponses;
 
+use super::facts::{self, Fact, Own};
 use super::merge::merge_maps;
 use super::schema;
 
@@ -21,72 +22,6 @@ pub type ResponseMap = BTreeMap<String, RefOr<Response>>;
 pub const JSON: &str = "application/json";
 /// The media type of RFC 9457's problem details.
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One variant, as the derive describes it.
-pub enum Source {
-    /// A variant with its own status.
-    Own(Own),
-    /// A transparent variant: its inner type's responses, or `None` when
-    /// that type does not implement `IntoResponses`.
-    Inner {
-        name: &'static str,
-        doc: &'static str,
-        responses: Result<ResponseMap, &'static str>,
-    },
-}
-
-/// The facts of a variant with its own status.
-pub struct Own {
-    pub name: &'static str,
-    pub doc: &'static str,
-    pub status: u16,
-    pub field_errors: bool,
-    /// The `#[oauth]` code, `""` for none.
-    pub oauth: &'static str,
-    pub retry_after: bool,
-    /// The body computed when the macro expanded, `b""` when it depends
-    /// on the value.
-    pub body: &'static [u8],
-    /// The public message, placeholders unfilled, for the example.
-    pub message: &'static str,
-}
-
-/// A variant with its own status.
-#[allow(clippy::too_many_arguments)]
-pub fn own(
-    name: &'static str,
-    doc: &'static str,
-    status: u16,
-    field_errors: bool,
-    oauth: &'static str,
-    retry_after: bool,
-    body: &'static [u8],
-    message: &'static str,
-) -> Source {
-    Source::Own(Own {
-        name,
-        doc,
-        status,
-        field_errors,
-        oauth,
-        retry_after,
-        body,
-        message,
-    })
-}
-
-/// A transparent variant.
-pub fn inner(
-    name: &'static str,
-    doc: &'static str,
-    responses: Result<ResponseMap, &'static str>,
-) -> Source {
-    Source::Inner {
-        name,
-        doc,
-        responses,
-    }
-}
 
 /// The inner type of a transparent variant, asked for its responses by
 /// autoref specialization, called as `(&&Probe::<T>::new()).inner_responses()`:
@@ -147,11 +82,14 @@ impl<T: ?Sized> Undocumented for Probe<T> {
     }
 }
 
-/// The responses of a derived type.
-pub fn responses(sources: &[Source]) -> ResponseMap {
+/// The responses of a derived type: its variants' facts as the derive
+/// encoded them, and the responses of its transparent variants' types, in
+/// order.
+pub fn responses(facts: &'static str, inners: &[Result<ResponseMap, &'static str>]) -> ResponseMap {
+    let facts = facts::parse(facts);
     let mut by_status: BTreeMap<u16, Vec<&Own>> = BTreeMap::new();
-    for source in sources {
-        if let Source::Own(own) = source {
+    for fact in &facts {
+        if let Fact::Own(own) = fact {
             by_status.entry(own.status).or_default().push(own);
         }
     }
@@ -164,19 +102,14 @@ pub fn responses(sources: &[Source]) -> ResponseMap {
             )
         })
         .collect();
-    for source in sources {
-        match source {
-            Source::Own(_) => {}
-            Source::Inner {
-                name,
-                responses: Ok(inner),
-                ..
-            } => merge_maps(&mut responses, inner.clone(), name),
-            Source::Inner {
-                name,
-                doc,
-                responses: Err(type_name),
-            } => {
+    let transparent = facts.iter().filter_map(|fact| match fact {
+        Fact::Inner { name, doc } => Some((*name, *doc)),
+        Fact::Own(_) => None,
+    });
+    for ((name, doc), inner) in transparent.zip(inners) {
+        match inner {
+            Ok(inner) => merge_maps(&mut responses, inner.clone(), name),
+            Err(type_name) => {
                 let mut fallback = ResponseMap::new();
                 fallback.insert(
                     "default".to_owned(),
@@ -300,7 +233,7 @@ fn example(name: &str, doc: &str, value: Value) -> utoipa::openapi::example::Exa
 /// The example body of a variant: exactly its body when the macro computed
 /// it; otherwise its message with the placeholders unfilled.
 fn json_example(variant: &Own) -> Value {
-    if let Ok(value) = serde_json::from_slice::<Value>(variant.body) {
+    if let Ok(value) = serde_json::from_str::<Value>(variant.body) {
         return value;
     }
     let mut body = Map::new();
