@@ -146,6 +146,8 @@ extern crate self as api_status;
 #[path = "private.rs"]
 pub mod __private;
 
+#[doc = include_str!("../docs/status.md")]
+pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
