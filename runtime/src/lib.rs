@@ -128,6 +128,7 @@ mod headers;
 mod json;
 mod oauth;
 mod rejection;
+mod success;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -154,6 +155,7 @@ pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use rejection::Rejection;
+pub use success::{Accepted, Created, MovedPermanently, PermanentRedirect};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.
