@@ -31,7 +31,10 @@ macro_rules! for_each_case {
     ($check:ident) => {
         $check(Created::new("/users/2", Task { id: 2 }));
         $check(Created::new("/a b\r\n", ()));
-        $check(Created::new("/x", std::collections::HashMap::from([((1, 2), 3)])));
+        $check(Created::new(
+            "/x",
+            std::collections::HashMap::from([((1, 2), 3)]),
+        ));
         $check(
             Accepted::new(Task { id: 7 })
                 .status_link("/tasks/7")
@@ -57,10 +60,7 @@ fn axum_into_response_is_to_response() {
     }
     for_each_case!(check);
     // axum's own permanent redirect is a 308; this crate's 301 is a 301.
-    assert_eq!(
-        MovedPermanently::to("/new").into_response().status(),
-        301
-    );
+    assert_eq!(MovedPermanently::to("/new").into_response().status(), 301);
 }
 
 #[cfg(feature = "actix-web")]
