@@ -31,6 +31,12 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 //!
+//! [`Created`](crate::Created), [`Accepted`](crate::Accepted),
+//! [`MovedPermanently`](crate::MovedPermanently) and
+//! [`PermanentRedirect`](crate::PermanentRedirect) are `Responder`s, with
+//! the bytes of their `to_response()`: a handler returns
+//! `Result<Created<User>, UserError>`.
+//!
 //! actix-web's own extractor errors answer in plain text. [`configure`]
 //! installs error handlers that answer with a [`Rejection`] instead, in the
 //! same body format as every other error:

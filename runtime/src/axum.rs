@@ -22,6 +22,12 @@
 //! let app: axum::Router = axum::Router::new().route("/users/{id}", axum::routing::get(show_user));
 //! ```
 //!
+//! [`Created`](crate::Created), [`Accepted`](crate::Accepted),
+//! [`MovedPermanently`](crate::MovedPermanently) and
+//! [`PermanentRedirect`](crate::PermanentRedirect) are `IntoResponse` too,
+//! with the bytes of their `to_response()`; note that axum's own
+//! `Redirect::permanent` is a 308, and `MovedPermanently` the 301.
+//!
 //! The extractors [`Json`], [`Path`] and [`Query`] of this module are axum's
 //! own, whose failures answer as a [`Rejection`], in the same body format as
 //! every other error, instead of axum's plain-text rejections:

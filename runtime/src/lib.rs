@@ -88,6 +88,16 @@
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
 //!
+//! # Success responses and statuses by name
+//!
+//! The success rows of an API's documentation have their types too:
+//! [`Created`] (201, `location` and a `self` link), [`Accepted`] (202, the
+//! task's `status` link), [`MovedPermanently`] (301) and
+//! [`PermanentRedirect`] (308). Each converts into `http::Response<Bytes>`
+//! and, with the features above, is an axum `IntoResponse` and an actix-web
+//! `Responder`. [`status!`] names any status as a constant, with the table
+//! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
 //! # Compile errors
 //!
 //! Each points at the offending tokens and says how to fix it; one build

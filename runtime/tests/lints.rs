@@ -67,3 +67,13 @@ fn strict_lints_accept_the_expansion() {
     assert_eq!(Everything::Inner(Box::new(Inner)).status(), 409);
     assert_eq!(Everything::Default.status(), 400);
 }
+
+/// `status!` expands cleanly under the same lints, in a `const` and in an
+/// expression.
+pub const CREATED: api_status::http::StatusCode = api_status::status!(created);
+
+#[test]
+fn strict_lints_accept_the_status_macro() {
+    assert_eq!(CREATED, 201);
+    assert_eq!(api_status::status!(moved_permanently), 301);
+}
