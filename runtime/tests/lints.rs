@@ -14,6 +14,7 @@
 
 use std::time::Duration;
 
+use api_status::http::StatusCode;
 use api_status::{ApiError, FieldErrors};
 
 /// Every kind of variant the derive knows, in one public type.
@@ -70,7 +71,7 @@ fn strict_lints_accept_the_expansion() {
 
 /// `status!` expands cleanly under the same lints, in a `const` and in an
 /// expression.
-pub const CREATED: api_status::http::StatusCode = api_status::status!(created);
+pub const CREATED: StatusCode = api_status::status!(created);
 
 #[test]
 fn strict_lints_accept_the_status_macro() {
