@@ -374,3 +374,20 @@ mod properties {
         }
     }
 }
+
+/// `status!` imported by name next to `#[derive(ApiError)]`: the derive's
+/// `#[status(...)]` helper attribute and the macro do not clash.
+mod status_beside_the_derive {
+    use api_status::{status, ApiError};
+
+    #[derive(Debug, ApiError)]
+    #[message("gone")]
+    #[status(gone)]
+    pub struct Gone;
+
+    #[test]
+    fn both_name_the_same_status() {
+        assert_eq!(Gone.status(), status!(gone));
+        assert_eq!(Gone.to_response().status(), status!(410));
+    }
+}
