@@ -380,8 +380,8 @@ mod properties {
 mod status_beside_the_derive {
     use api_status::{status, ApiError};
 
-    #[derive(Debug, ApiError)]
-    #[message("gone")]
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[error("gone")]
     #[status(gone)]
     pub struct Gone;
 
