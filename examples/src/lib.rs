@@ -183,7 +183,7 @@ pub fn moved_person(id: u64) -> MovedPermanently {
 }
 
 /// A thumbnailing task, as `GET /tasks/{id}` reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     /// The task's id.
     pub id: u64,
@@ -192,7 +192,7 @@ pub struct Task {
 }
 
 /// Where a [`Task`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {
     /// Accepted, thumbnails not made yet.
@@ -202,7 +202,7 @@ pub enum TaskState {
 }
 
 /// A user's avatar, once its thumbnails are made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Avatar {
     /// Whose avatar.
     pub user_id: u64,

@@ -14,14 +14,15 @@
 use std::io;
 
 use api_status::axum::{Json, Path};
-use api_status::{ErrorBody, FieldErrors, Rejection};
-use axum::http::StatusCode;
-use axum::routing::{get, post};
+use api_status::{Accepted, Created, ErrorBody, FieldErrors, MovedPermanently, Rejection};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::routing::{get, post, put};
 use axum::Router;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::{NewUser, Token, User, UserError};
+use crate::{Avatar, Avatars, NewUser, Task, TaskState, Token, User, UserError};
 
 /// The document: every route of the users API, and the body types.
 #[derive(OpenApi)]
@@ -30,8 +31,19 @@ use crate::{NewUser, Token, User, UserError};
         title = "users API",
         description = "The api-status example: every error documented from `#[derive(ApiError)]`"
     ),
-    paths(show_user, create_user, issue_token, admin, maintenance, upstream),
-    components(schemas(User, NewUser, Token, ErrorBody, FieldErrors))
+    paths(
+        show_user,
+        create_user,
+        upload_avatar,
+        show_avatar,
+        show_task,
+        moved_person,
+        issue_token,
+        admin,
+        maintenance,
+        upstream
+    ),
+    components(schemas(User, NewUser, Token, Task, TaskState, Avatar, ErrorBody, FieldErrors))
 )]
 pub struct ApiDoc;
 
@@ -40,12 +52,16 @@ pub fn router() -> Router {
     Router::new()
         .route("/users/{id}", get(show_user))
         .route("/users", post(create_user))
+        .route("/users/{id}/avatar", put(upload_avatar).get(show_avatar))
+        .route("/tasks/{id}", get(show_task))
+        .route("/people/{id}", get(moved_person))
         .route("/oauth/token", post(issue_token))
         .route("/admin", get(admin))
         .route("/maintenance", get(maintenance))
         .route("/upstream", get(upstream))
         .merge(SwaggerUi::new("/swagger-ui").url("/openapi.json", ApiDoc::openapi()))
         .fallback(|| async { Rejection::NotFound })
+        .with_state(Avatars::default())
 }
 
 /// Serves [`router`] on `listener` until the process ends.
@@ -64,16 +80,70 @@ async fn show_user(Path(id): Path<u64>) -> Result<Json<User>, UserError> {
     crate::find_user(id).map(Json)
 }
 
-/// Creates a user.
+/// Creates a user: 201 with its `location` and `self` link.
 #[utoipa::path(
     post,
     path = "/users",
     request_body = NewUser,
-    responses((status = 201, description = "The new user", body = User), UserError)
+    responses(Created<User>, UserError)
 )]
-async fn create_user(Json(new): Json<NewUser>) -> Result<(StatusCode, Json<User>), UserError> {
-    let user = crate::create_user(new)?;
-    Ok((StatusCode::CREATED, Json(user)))
+async fn create_user(Json(new): Json<NewUser>) -> Result<Created<User>, UserError> {
+    crate::user_created(new)
+}
+
+/// Uploads an avatar: 202 with the thumbnailing task's `status` link.
+#[utoipa::path(
+    put,
+    path = "/users/{id}/avatar",
+    params(("id" = u64, Path, description = "The user's id")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses(Accepted<Task>, UserError)
+)]
+async fn upload_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+    image: Bytes,
+) -> Result<Accepted<Task>, UserError> {
+    avatars.upload(id, &image)
+}
+
+/// A user's avatar, once made.
+#[utoipa::path(
+    get,
+    path = "/users/{id}/avatar",
+    params(("id" = u64, Path, description = "The user's id")),
+    responses((status = 200, description = "The avatar", body = Avatar), UserError)
+)]
+async fn show_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Avatar>, UserError> {
+    avatars.avatar(id).map(Json)
+}
+
+/// A thumbnailing task.
+#[utoipa::path(
+    get,
+    path = "/tasks/{id}",
+    params(("id" = u64, Path, description = "The task's id")),
+    responses((status = 200, description = "The task", body = Task), UserError)
+)]
+async fn show_task(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Task>, UserError> {
+    avatars.task(id).map(Json)
+}
+
+/// The path users had before they were users: 301 to `/users/{id}`.
+#[utoipa::path(
+    get,
+    path = "/people/{id}",
+    params(("id" = u64, Path, description = "The user's id")),
+    responses(MovedPermanently)
+)]
+async fn moved_person(Path(id): Path<u64>) -> MovedPermanently {
+    crate::moved_person(id)
 }
 
 /// Issues an access token (RFC 6749 §5.1).

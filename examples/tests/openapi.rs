@@ -107,6 +107,69 @@ fn cases() -> Vec<Case> {
             201,
         ),
         case(
+            "avatar of nobody",
+            Method::PUT,
+            "/users/42/avatar",
+            "/users/{id}/avatar",
+            Some("application/octet-stream"),
+            "PNG",
+            404,
+        ),
+        case(
+            "no avatar yet",
+            Method::GET,
+            "/users/1/avatar",
+            "/users/{id}/avatar",
+            None,
+            "",
+            404,
+        ),
+        case(
+            "avatar accepted",
+            Method::PUT,
+            "/users/1/avatar",
+            "/users/{id}/avatar",
+            Some("application/octet-stream"),
+            "PNG",
+            202,
+        ),
+        case(
+            "avatar",
+            Method::GET,
+            "/users/1/avatar",
+            "/users/{id}/avatar",
+            None,
+            "",
+            200,
+        ),
+        case(
+            "task",
+            Method::GET,
+            "/tasks/1",
+            "/tasks/{id}",
+            None,
+            "",
+            200,
+        ),
+        case(
+            "no such task",
+            Method::GET,
+            "/tasks/99",
+            "/tasks/{id}",
+            None,
+            "",
+            404,
+        ),
+        case(
+            "moved person",
+            Method::GET,
+            "/people/1",
+            "/people/{id}",
+            None,
+            "",
+            301,
+        ),
+        case(
             "validation",
             Method::POST,
             "/users",
@@ -319,7 +382,27 @@ async fn every_real_response_validates_against_the_served_document() {
             documented.is_object(),
             "{what}: status {status} not documented"
         );
-        let media_type = media_type(&response).expect("a content type");
+        // Every header the response carries of those a document can
+        // promise is documented for its status.
+        for (header, documented_name) in [
+            ("www-authenticate", "WWW-Authenticate"),
+            ("retry-after", "Retry-After"),
+            ("location", "Location"),
+            ("link", "Link"),
+        ] {
+            if response.headers().contains_key(header) {
+                assert!(
+                    documented["headers"][documented_name].is_object(),
+                    "{what}: {header} not documented"
+                );
+            }
+        }
+        let Some(media_type) = media_type(&response) else {
+            // No body (a redirect): none documented either.
+            assert!(response.body().is_empty(), "{what}");
+            assert!(documented.get("content").is_none(), "{what}");
+            continue;
+        };
         let schema = &documented["content"][media_type.as_str()]["schema"];
         assert!(
             schema.is_object(),
@@ -350,9 +433,12 @@ async fn every_real_response_validates_against_the_served_document() {
             }
         }
     }
-    // Every error status of `UserError` and of the extractors' rejections
-    // was really sent.
-    let expected: BTreeSet<u16> = [200, 201, 400, 401, 403, 404, 413, 415, 422, 502, 503].into();
+    // Every status of the API (its successes, every error status of
+    // `UserError` and of the extractors' rejections) was really sent.
+    let expected: BTreeSet<u16> = [
+        200, 201, 202, 301, 400, 401, 403, 404, 413, 415, 422, 502, 503,
+    ]
+    .into();
     assert_eq!(statuses_seen, expected);
 }
 
@@ -381,7 +467,15 @@ async fn each_handler_documents_every_status_its_errors_have() {
     let names: Vec<&String> = examples.keys().collect();
     // The inner type's example keeps its name, with the transparent
     // variant's where two share one.
-    assert_eq!(names, ["NotFound", "NotFound (Rejected)"]);
+    assert_eq!(
+        names,
+        [
+            "NoAvatar",
+            "NotFound",
+            "NotFound (Rejected)",
+            "TaskNotFound"
+        ]
+    );
     assert_eq!(
         examples["NotFound"]["value"]["message"],
         "user {id} not found"
@@ -390,6 +484,8 @@ async fn each_handler_documents_every_status_its_errors_have() {
         not_found["description"],
         "Not Found\n\n\
          - `NotFound`: 404, `GET /users/{id}` for an id nobody has.\n\
+         - `TaskNotFound`: 404, `GET /tasks/{id}` for a task nobody started.\n\
+         - `NoAvatar`: 404, `GET /users/{id}/avatar` before an avatar was uploaded and processed.\n\
          - `NotFound`: 404: a path parameter does not parse, so the path names no resource."
     );
     // RFC 9110 §15.5.2 and §10.2.3: the headers where the errors send them.

@@ -84,7 +84,7 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
-//! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
+//! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `IntoResponses` for the success types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.

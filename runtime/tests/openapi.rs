@@ -633,3 +633,87 @@ fn derives_inside_no_implicit_prelude() {
         json!({"message": "nothing here"})
     );
 }
+
+/// A body type with a schema, for the success types.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct Account {
+    id: u64,
+    name: String,
+}
+
+#[test]
+fn success_types_document_their_status_headers_and_body() {
+    use api_status::{Accepted, Created, MovedPermanently, PermanentRedirect};
+
+    let created = responses_json::<Created<Account>>();
+    let response = Created::new(
+        "/accounts/7",
+        Account {
+            id: 7,
+            name: "Zoë \"z\"".to_owned(),
+        },
+    )
+    .to_response();
+    assert_eq!(response.status(), 201);
+    assert!(created["201"]["headers"]["Location"].is_object());
+    let body: Value = serde_json::from_slice(response.body()).expect("JSON");
+    assert_valid(
+        schema_for(&created, 201, "application/json"),
+        &body,
+        "Created",
+    );
+    // The closed schema knows `links`, and nothing else beyond the type's.
+    assert!(!jsonschema::draft202012::new(&closed(
+        schema_for(&created, 201, "application/json").clone()
+    ))
+    .expect("compiles")
+    .is_valid(&json!({"id": 1, "name": "x", "links": {"self": "/a"}, "extra": 1})));
+
+    let accepted = responses_json::<Accepted<Account>>();
+    for response in [
+        Accepted::new(Account {
+            id: 1,
+            name: "a".to_owned(),
+        })
+        .status_link("/tasks/1")
+        .self_link("/accounts/1")
+        .retry_after(3)
+        .to_response(),
+        Accepted::new(Account {
+            id: 2,
+            name: "b".to_owned(),
+        })
+        .to_response(),
+    ] {
+        assert_eq!(response.status(), 202);
+        let body: Value = serde_json::from_slice(response.body()).expect("JSON");
+        assert_valid(
+            schema_for(&accepted, 202, "application/json"),
+            &body,
+            "Accepted",
+        );
+        for (header, documented) in [("link", "Link"), ("retry-after", "Retry-After")] {
+            if response.headers().contains_key(header) {
+                assert!(
+                    accepted["202"]["headers"][documented].is_object(),
+                    "{header}"
+                );
+            }
+        }
+    }
+
+    // A body that is not an object gets no links, and its schema none.
+    let list = responses_json::<Created<Vec<u64>>>();
+    let response = Created::new("/lists/1", vec![1_u64, 2]).to_response();
+    let body: Value = serde_json::from_slice(response.body()).expect("JSON");
+    assert_eq!(body, json!([1, 2]));
+    assert_valid(schema_for(&list, 201, "application/json"), &body, "a list");
+
+    for (responses, status) in [
+        (responses_json::<MovedPermanently>(), "301"),
+        (responses_json::<PermanentRedirect>(), "308"),
+    ] {
+        assert!(responses[status]["headers"]["Location"].is_object());
+        assert!(responses[status].get("content").is_none(), "no body");
+    }
+}

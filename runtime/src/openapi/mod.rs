@@ -16,6 +16,7 @@
 mod facts;
 mod merge;
 mod schema;
+mod success;
 #[doc(hidden)]
 pub mod support;
 
