@@ -8,6 +8,9 @@
 //! `application/problem+json` schema beside it (RFC 9457); and the
 //! `WWW-Authenticate` and `Retry-After` headers where a variant sends them.
 //! A transparent variant splices in its inner type's responses.
+//! [`Merge`] joins several types' responses status by status;
+//! `success.rs` documents the success types (`Created<T>`, `Accepted<T>`,
+//! the redirects).
 //!
 //! The schemas are built with utoipa's builders at run time, once per
 //! document; the derive itself emits no utoipa macro (see
