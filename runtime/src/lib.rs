@@ -121,6 +121,7 @@
 #![warn(missing_docs)]
 
 mod body;
+mod conditional;
 mod error;
 mod field_errors;
 mod frameworks;
@@ -135,6 +136,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "tower")]
+pub mod tower;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -148,6 +151,10 @@ pub mod __private;
 
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
+pub use conditional::{
+    Conditional, EntityTag, InvalidEntityTag, Precondition, PreconditionFailed, Preconditions,
+    Validators,
+};
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
