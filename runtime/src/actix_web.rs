@@ -65,6 +65,9 @@ use ::actix_web::{web, HttpRequest, HttpResponse};
 use crate::ApiError;
 pub use crate::Rejection;
 
+mod conditional_get;
+pub use conditional_get::{ConditionalGet, ConditionalGetMiddleware};
+
 /// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
     StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

@@ -42,7 +42,7 @@ mod respond;
 mod validators;
 
 #[cfg(feature = "actix-web")]
-mod actix_web;
+pub(crate) mod actix_web;
 #[cfg(feature = "axum")]
 mod axum;
 #[cfg(any(feature = "tower", feature = "actix-web"))]

@@ -162,6 +162,7 @@ impl Preconditions {
 
     /// The `If-Match` and `If-Unmodified-Since` parts left out: what the
     /// automatic ETag middleware evaluates, which answers only 304s.
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     pub(crate) fn cache_validation_only(mut self) -> Preconditions {
         self.if_match = None;
         self.if_unmodified_since = None;
