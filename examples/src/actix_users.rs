@@ -9,7 +9,8 @@
 use std::io;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
-use api_status::Rejection;
+use api_status::actix_web::ConditionalGet;
+use api_status::{Conditional, Preconditions, Rejection};
 
 use crate::{NewUser, Token, User, UserError};
 
@@ -30,7 +31,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
     config
         .configure(api_status::actix_web::configure)
         .route("/users/{id}", web::get().to(show_user))
-        .route("/users", web::post().to(create_user))
+        .route("/users/{id}", web::put().to(update_user))
+        // The automatic ETag middleware, on `/users` only; it passes the
+        // POST through untouched.
+        .service(
+            web::resource("/users")
+                .wrap(ConditionalGet::new())
+                .route(web::get().to(list_users))
+                .route(web::post().to(create_user)),
+        )
         .route("/oauth/token", web::post().to(issue_token))
         .route("/admin", web::get().to(|| async { crate::admin() }))
         .route(
@@ -54,8 +63,23 @@ pub fn server(
         .run())
 }
 
-async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {
-    crate::find_user(id.into_inner()).map(web::Json)
+async fn show_user(
+    id: web::Path<u64>,
+    preconditions: Preconditions,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::show_user(id.into_inner(), &preconditions)
+}
+
+async fn update_user(
+    id: web::Path<u64>,
+    preconditions: Preconditions,
+    new: web::Json<NewUser>,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::update_user(id.into_inner(), &preconditions, new.into_inner())
+}
+
+async fn list_users() -> web::Json<Vec<User>> {
+    web::Json(crate::conditional::list_users())
 }
 
 async fn create_user(new: web::Json<NewUser>) -> Result<HttpResponse, UserError> {

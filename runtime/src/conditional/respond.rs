@@ -102,6 +102,25 @@ impl Preconditions {
 }
 
 impl<T> Conditional<T> {
+    /// A 200 with `body` and the validators of the representation it is:
+    /// the answer to an update whose `If-Match` held, which sends the new
+    /// representation's tag.
+    ///
+    /// ```
+    /// use api_status::{Conditional, EntityTag, Validators};
+    ///
+    /// let updated = Validators::new().etag(EntityTag::strong("v8").unwrap());
+    /// let response: api_status::http::Response<_> = Conditional::proceed(updated, [1, 2]).into();
+    /// assert_eq!(response.status(), 200);
+    /// assert_eq!(response.headers()["etag"], r#""v8""#);
+    /// assert_eq!(response.body().as_ref(), b"[1,2]");
+    /// ```
+    pub fn proceed(validators: Validators, body: T) -> Conditional<T> {
+        Conditional {
+            outcome: Outcome::Proceed(validators, body),
+        }
+    }
+
     /// Which way the request went.
     pub fn precondition(&self) -> Precondition {
         match self.outcome {
