@@ -31,6 +31,8 @@ pin_project_lite::pin_project! {
             data: Option<Bytes>,
             trailers: Option<HeaderMap>,
         },
+        /// The nothing of a 304.
+        NotModified,
         /// A body that said it was small and turned out larger: what was
         /// read, then the rest as it comes.
         Prefixed {
@@ -53,8 +55,14 @@ impl<B: Body> ResponseBody<B> {
         }
     }
 
-    pub(super) fn empty() -> ResponseBody<B> {
-        ResponseBody::buffered(Bytes::new(), None)
+    /// The body of a 304: none. Its size hint is not an exact 0 on
+    /// purpose: axum's router writes `content-length` from an exact hint,
+    /// and a 304 may carry only the length its 200 would have had (RFC 9110
+    /// section 8.6), which is not 0.
+    pub(super) fn not_modified() -> ResponseBody<B> {
+        ResponseBody {
+            kind: Kind::NotModified,
+        }
     }
 
     fn buffered(data: Bytes, trailers: Option<HeaderMap>) -> ResponseBody<B> {
@@ -72,6 +80,7 @@ impl<B: Body> std::fmt::Debug for ResponseBody<B> {
         let kind = match &self.kind {
             Kind::Inner { .. } => "Inner",
             Kind::Buffered { .. } => "Buffered",
+            Kind::NotModified => "NotModified",
             Kind::Prefixed { .. } => "Prefixed",
             Kind::Failed { .. } => "Failed",
         };
@@ -174,6 +183,7 @@ where
                     Poll::Ready(trailers.take().map(|map| Ok(Frame::trailers(map))))
                 }
             }
+            KindProjection::NotModified => Poll::Ready(None),
             KindProjection::Prefixed { prefix, rest } => match prefix.take() {
                 Some(data) => Poll::Ready(Some(Ok(Frame::data(data)))),
                 None => rest.as_mut().poll_frame(cx),
@@ -189,6 +199,7 @@ where
         match &self.kind {
             Kind::Inner { body } => body.is_end_stream(),
             Kind::Buffered { data, trailers } => data.is_none() && trailers.is_none(),
+            Kind::NotModified => true,
             Kind::Prefixed { prefix, rest } => prefix.is_none() && rest.is_end_stream(),
             Kind::Failed { prefix, error } => prefix.is_none() && error.is_none(),
         }
@@ -210,7 +221,7 @@ where
                 }
                 sum
             }
-            Kind::Failed { .. } => SizeHint::default(),
+            Kind::NotModified | Kind::Failed { .. } => SizeHint::default(),
         }
     }
 }

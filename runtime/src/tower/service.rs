@@ -123,5 +123,5 @@ where
     }
     parts.headers = headers;
     parts.status = StatusCode::NOT_MODIFIED;
-    Response::from_parts(parts, ResponseBody::empty())
+    Response::from_parts(parts, ResponseBody::not_modified())
 }
