@@ -84,9 +84,20 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
+//!
+//! # Conditional requests
+//!
+//! [`Preconditions`], [`Validators`], [`EntityTag`] and [`Conditional`]
+//! answer `If-Match`, `If-None-Match`, `If-Modified-Since` and
+//! `If-Unmodified-Since` as RFC 9110 section 13 says: 304 Not Modified for
+//! a current `GET`, [`PreconditionFailed`] (412, in the same body format as
+//! every error) for a stale update. See [`Preconditions`] for the rules,
+//! and the features `tower` and `actix-web` for middleware that tags
+//! responses from their bodies.
 //!
 //! # Compile errors
 //!
