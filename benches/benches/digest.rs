@@ -39,9 +39,11 @@ fn digest(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("sha256", len), &data, |b, data| {
             b.iter(|| sha2::Sha256::digest(black_box(data)))
         });
-        group.bench_with_input(BenchmarkId::new("EntityTag::digest", len), &data, |b, data| {
-            b.iter(|| api_status::EntityTag::digest(black_box(data)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("EntityTag::digest", len),
+            &data,
+            |b, data| b.iter(|| api_status::EntityTag::digest(black_box(data))),
+        );
     }
     group.finish();
 }

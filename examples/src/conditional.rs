@@ -14,7 +14,9 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use api_status::{Conditional, EntityTag, Precondition, PreconditionFailed, Preconditions, Validators};
+use api_status::{
+    Conditional, EntityTag, Precondition, PreconditionFailed, Preconditions, Validators,
+};
 use validator::Validate;
 
 use crate::{NewUser, User, UserError};
@@ -26,7 +28,8 @@ pub const VERSION: u64 = 1;
 /// When version 1 of a user was written: Tue, 14 Nov 2023 22:13:20 GMT.
 /// Each later version is a day later.
 fn written(version: u64) -> SystemTime {
-    UNIX_EPOCH + Duration::from_secs(1_700_000_000 + version.saturating_sub(1).saturating_mul(86_400))
+    UNIX_EPOCH
+        + Duration::from_secs(1_700_000_000 + version.saturating_sub(1).saturating_mul(86_400))
 }
 
 /// The validators of version `version` of `user`: the strong tag
@@ -68,7 +71,10 @@ pub fn update_user(
         name: new.name,
         email: new.email,
     };
-    Ok(Conditional::proceed(validators(&updated, VERSION + 1), updated))
+    Ok(Conditional::proceed(
+        validators(&updated, VERSION + 1),
+        updated,
+    ))
 }
 
 /// `GET /users`: every user, tagged by the automatic middleware.

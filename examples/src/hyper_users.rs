@@ -90,7 +90,11 @@ async fn list_users(request: Request<Incoming>) -> Response<Bytes> {
             .unwrap_or_else(|error| error.into());
         Ok::<_, Infallible>(response.map(Full::new))
     });
-    let response = match ConditionalGetLayer::new().layer(list).oneshot(request).await {
+    let response = match ConditionalGetLayer::new()
+        .layer(list)
+        .oneshot(request)
+        .await
+    {
         Ok(response) => response,
         Err(never) => match never {},
     };

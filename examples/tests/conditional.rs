@@ -86,12 +86,11 @@ impl Actix {
         let (sender, receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                let server = actix_web::HttpServer::new(move || {
-                    actix_web::App::new().configure(configure)
-                })
-                .workers(1)
-                .listen(listener)?
-                .run();
+                let server =
+                    actix_web::HttpServer::new(move || actix_web::App::new().configure(configure))
+                        .workers(1)
+                        .listen(listener)?
+                        .run();
                 let _ = sender.send(server.handle());
                 server.await
             })
@@ -196,7 +195,11 @@ async fn get_user_sends_an_etag_and_answers_304() {
         assert_eq!(first.status(), 200, "{stack}");
         assert_eq!(first.headers()["etag"], r#""user-1-v1""#, "{stack}");
         assert_eq!(first.headers()["last-modified"], LAST_MODIFIED, "{stack}");
-        assert_eq!(first.headers()["content-type"], "application/json", "{stack}");
+        assert_eq!(
+            first.headers()["content-type"],
+            "application/json",
+            "{stack}"
+        );
         assert_eq!(first.body().as_ref(), ADA.as_bytes(), "{stack}");
 
         // RFC 9110 §13.1.2: If-None-Match, weak comparison, lists.
@@ -208,33 +211,62 @@ async fn get_user_sends_an_etag_and_answers_304() {
             "*",
         ] {
             let what = format!("{stack}, If-None-Match: {value}");
-            let response =
-                send(address, Method::GET, "/users/1", &[("if-none-match", value)], "").await;
+            let response = send(
+                address,
+                Method::GET,
+                "/users/1",
+                &[("if-none-match", value)],
+                "",
+            )
+            .await;
             assert_is_304(&response, ADA.len(), &what);
             assert_eq!(response.headers()["etag"], r#""user-1-v1""#, "{what}");
             // §15.4.5: Last-Modified only when there is no ETag.
             assert!(response.headers().get("last-modified").is_none(), "{what}");
         }
         for value in [r#""user-1-v0""#, r#""user-1-v1,""#, "user-1-v1"] {
-            let response =
-                send(address, Method::GET, "/users/1", &[("if-none-match", value)], "").await;
+            let response = send(
+                address,
+                Method::GET,
+                "/users/1",
+                &[("if-none-match", value)],
+                "",
+            )
+            .await;
             assert_eq!(response.status(), 200, "{stack}, If-None-Match: {value}");
             assert_eq!(response.body().as_ref(), ADA.as_bytes());
         }
         // §13.1.3: If-Modified-Since, whole seconds; ignored beside If-None-Match.
-        let response = send(address, Method::GET, "/users/1", &[("if-modified-since", LAST_MODIFIED)], "").await;
+        let response = send(
+            address,
+            Method::GET,
+            "/users/1",
+            &[("if-modified-since", LAST_MODIFIED)],
+            "",
+        )
+        .await;
         assert_is_304(&response, ADA.len(), stack);
         let response = send(
             address,
             Method::GET,
             "/users/1",
-            &[("if-modified-since", LAST_MODIFIED), ("if-none-match", r#""user-1-v0""#)],
+            &[
+                ("if-modified-since", LAST_MODIFIED),
+                ("if-none-match", r#""user-1-v0""#),
+            ],
             "",
         )
         .await;
         assert_eq!(response.status(), 200, "{stack}");
         // A 404 stays a 404 whatever the preconditions (§13.2.1).
-        let response = send(address, Method::GET, "/users/42", &[("if-none-match", "*")], "").await;
+        let response = send(
+            address,
+            Method::GET,
+            "/users/42",
+            &[("if-none-match", "*")],
+            "",
+        )
+        .await;
         assert_eq!(response.status(), 404, "{stack}");
     }
     users.stop().await;
@@ -259,7 +291,11 @@ async fn put_user_honours_if_match() {
             let what = format!("{stack}, If-Match: {stale}");
             let response = put(address, "/users/1", Some(stale)).await;
             assert_eq!(response.status(), 412, "{what}");
-            assert_eq!(response.headers()["content-type"], "application/json", "{what}");
+            assert_eq!(
+                response.headers()["content-type"],
+                "application/json",
+                "{what}"
+            );
             assert_eq!(
                 response.body().as_ref(),
                 br#"{"message":"Precondition Failed"}"#,
@@ -268,7 +304,12 @@ async fn put_user_honours_if_match() {
             assert!(response.headers().get("etag").is_none(), "{what}");
         }
         // The current tag (strong comparison), `*`, or no precondition: updated.
-        for current in [Some(r#""user-1-v1""#), Some(r#""a", "user-1-v1""#), Some("*"), None] {
+        for current in [
+            Some(r#""user-1-v1""#),
+            Some(r#""a", "user-1-v1""#),
+            Some("*"),
+            None,
+        ] {
             let what = format!("{stack}, If-Match: {current:?}");
             let response = put(address, "/users/1", current).await;
             assert_eq!(response.status(), 200, "{what}");
@@ -316,9 +357,20 @@ async fn the_automatic_middleware_tags_get_users() {
         assert_eq!(response.status(), 200, "{stack}");
         assert_eq!(response.body().as_ref(), list.as_bytes(), "{stack}");
         assert_eq!(response.headers()["etag"], tag.as_str(), "{stack}");
-        assert_eq!(response.headers()["content-type"], "application/json", "{stack}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{stack}"
+        );
 
-        let response = send(address, Method::GET, "/users", &[("if-none-match", &tag)], "").await;
+        let response = send(
+            address,
+            Method::GET,
+            "/users",
+            &[("if-none-match", &tag)],
+            "",
+        )
+        .await;
         assert_is_304(&response, list.len(), stack);
         assert_eq!(response.headers()["etag"], tag.as_str(), "{stack}");
 
@@ -327,7 +379,14 @@ async fn the_automatic_middleware_tags_get_users() {
         assert_eq!(response.status(), 200, "{stack}");
         assert!(response.body().is_empty(), "{stack}");
         assert_eq!(response.headers()["etag"], tag.as_str(), "{stack}");
-        let response = send(address, Method::HEAD, "/users", &[("if-none-match", &tag)], "").await;
+        let response = send(
+            address,
+            Method::HEAD,
+            "/users",
+            &[("if-none-match", &tag)],
+            "",
+        )
+        .await;
         assert_is_304(&response, list.len(), stack);
 
         // POST passes through: a 201, untagged, whatever If-None-Match says.
@@ -345,29 +404,70 @@ async fn the_automatic_middleware_tags_get_users() {
     users.stop().await;
 }
 
+/// A request: method, path, headers, body.
+type Exchange<'a> = (Method, &'a str, Vec<(&'a str, &'a str)>, &'static str);
+
 #[tokio::test]
 async fn the_three_stacks_answer_conditional_requests_with_the_same_bytes() {
     let users = Users::start();
     let list_tag = EntityTag::digest(format!("[{ADA}]").as_bytes()).to_string();
     let json = ("content-type", "application/json");
-    let cases: Vec<(Method, &str, Vec<(&str, &str)>, &'static str)> = vec![
+    let cases: Vec<Exchange> = vec![
         (Method::GET, "/users/1", vec![], ""),
-        (Method::GET, "/users/1", vec![("if-none-match", r#""user-1-v1""#)], ""),
-        (Method::GET, "/users/1", vec![("if-none-match", r#""user-1-v0""#)], ""),
-        (Method::GET, "/users/1", vec![("if-modified-since", LAST_MODIFIED)], ""),
-        (Method::PUT, "/users/1", vec![json, ("if-match", r#""user-1-v0""#)], UPDATE),
-        (Method::PUT, "/users/1", vec![json, ("if-match", r#""user-1-v1""#)], UPDATE),
+        (
+            Method::GET,
+            "/users/1",
+            vec![("if-none-match", r#""user-1-v1""#)],
+            "",
+        ),
+        (
+            Method::GET,
+            "/users/1",
+            vec![("if-none-match", r#""user-1-v0""#)],
+            "",
+        ),
+        (
+            Method::GET,
+            "/users/1",
+            vec![("if-modified-since", LAST_MODIFIED)],
+            "",
+        ),
+        (
+            Method::PUT,
+            "/users/1",
+            vec![json, ("if-match", r#""user-1-v0""#)],
+            UPDATE,
+        ),
+        (
+            Method::PUT,
+            "/users/1",
+            vec![json, ("if-match", r#""user-1-v1""#)],
+            UPDATE,
+        ),
         (Method::GET, "/users", vec![], ""),
-        (Method::GET, "/users", vec![("if-none-match", list_tag.as_str())], ""),
+        (
+            Method::GET,
+            "/users",
+            vec![("if-none-match", list_tag.as_str())],
+            "",
+        ),
         (Method::HEAD, "/users", vec![], ""),
     ];
     for (method, path, headers, body) in &cases {
         let mut replies = Vec::new();
         for (_, address) in users.addresses {
-            replies.push(comparable(&send(address, method.clone(), path, headers, body).await));
+            replies.push(comparable(
+                &send(address, method.clone(), path, headers, body).await,
+            ));
         }
-        assert_eq!(replies[0], replies[1], "{method} {path} {headers:?}: axum and actix-web differ");
-        assert_eq!(replies[0], replies[2], "{method} {path} {headers:?}: axum and hyper differ");
+        assert_eq!(
+            replies[0], replies[1],
+            "{method} {path} {headers:?}: axum and actix-web differ"
+        );
+        assert_eq!(
+            replies[0], replies[2],
+            "{method} {path} {headers:?}: axum and hyper differ"
+        );
     }
     users.stop().await;
 }
@@ -491,18 +591,21 @@ async fn hyper_kind<B>(request: Request<B>) -> Result<Response<HyperBody>, Infal
 async fn serve_hyper_kinds(listener: tokio::net::TcpListener) {
     use tower::{Layer, ServiceExt};
     loop {
-        let Ok((stream, _)) = listener.accept().await else { return };
+        let Ok((stream, _)) = listener.accept().await else {
+            return;
+        };
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(|request: Request<hyper::body::Incoming>| async move {
-                if request.uri().path().starts_with("/tagged/") {
-                    let tagged = api_status::tower::ConditionalGetLayer::new()
-                        .layer(tower::service_fn(hyper_kind::<hyper::body::Incoming>));
-                    let response = tagged.oneshot(request).await?;
-                    Ok::<_, Infallible>(response.map(|body| body.boxed_unsync()))
-                } else {
-                    hyper_kind(request).await
-                }
-            });
+            let service =
+                hyper::service::service_fn(|request: Request<hyper::body::Incoming>| async move {
+                    if request.uri().path().starts_with("/tagged/") {
+                        let tagged = api_status::tower::ConditionalGetLayer::new()
+                            .layer(tower::service_fn(hyper_kind::<hyper::body::Incoming>));
+                        let response = tagged.oneshot(request).await?;
+                        Ok::<_, Infallible>(response.map(|body| body.boxed_unsync()))
+                    } else {
+                        hyper_kind(request).await
+                    }
+                });
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
@@ -522,13 +625,31 @@ async fn the_middleware_leaves_other_methods_statuses_and_streams_byte_identical
 
     let tag = EntityTag::digest(PAYLOAD.as_bytes()).to_string();
     let mut checked = 0;
-    for (stack, address) in [("axum", axum_address), ("actix-web", actix.address), ("hyper", hyper_address)] {
+    for (stack, address) in [
+        ("axum", axum_address),
+        ("actix-web", actix.address),
+        ("hyper", hyper_address),
+    ] {
         for method in [Method::GET, Method::POST, Method::PUT, Method::DELETE] {
             for kind in ["ok", "created", "missing", "stream"] {
                 // Even with a matching If-None-Match: nothing to do here.
                 let headers = [("if-none-match", "*")];
-                let plain = send(address, method.clone(), &format!("/plain/{kind}"), &headers, "").await;
-                let tagged = send(address, method.clone(), &format!("/tagged/{kind}"), &headers, "").await;
+                let plain = send(
+                    address,
+                    method.clone(),
+                    &format!("/plain/{kind}"),
+                    &headers,
+                    "",
+                )
+                .await;
+                let tagged = send(
+                    address,
+                    method.clone(),
+                    &format!("/tagged/{kind}"),
+                    &headers,
+                    "",
+                )
+                .await;
                 let what = format!("{stack} {method} {kind}");
                 if method == Method::GET && kind == "ok" {
                     // The one case the middleware acts on.

@@ -55,8 +55,12 @@ fn fixed(
     status: StatusCode,
     body: &'static [u8],
     headers: Vec<(&'static str, String)>,
-) -> impl Service<Request<Full<Bytes>>, Response = Response<Full<Bytes>>, Error = Infallible, Future = impl Send>
-       + Clone {
+) -> impl Service<
+    Request<Full<Bytes>>,
+    Response = Response<Full<Bytes>>,
+    Error = Infallible,
+    Future = impl Send,
+> + Clone {
     tower::service_fn(move |request: Request<Full<Bytes>>| {
         let headers = headers.clone();
         async move {
@@ -68,9 +72,10 @@ fn fixed(
                     HeaderValue::from_str(&value).unwrap(),
                 );
             }
-            response
-                .headers_mut()
-                .insert("x-seen-method", HeaderValue::from_str(request.method().as_str()).unwrap());
+            response.headers_mut().insert(
+                "x-seen-method",
+                HeaderValue::from_str(request.method().as_str()).unwrap(),
+            );
             Ok::<_, Infallible>(response)
         }
     })
@@ -86,18 +91,42 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ("another tag", &[("if-none-match", r#""nope""#)]),
     // §5.6.1: a list, split on commas outside quotes, OWS trimmed.
     ("list, match last", &[("if-none-match", r#""nope", "{o}""#)]),
-    ("list, weak match", &[("if-none-match", r#""nope",W/"{o}""#)]),
-    ("list with a quoted comma", &[("if-none-match", r#""a,b" ,  "{o}""#)]),
-    ("a quoted comma is not a split", &[("if-none-match", r#""{o},x""#)]),
+    (
+        "list, weak match",
+        &[("if-none-match", r#""nope",W/"{o}""#)],
+    ),
+    (
+        "list with a quoted comma",
+        &[("if-none-match", r#""a,b" ,  "{o}""#)],
+    ),
+    (
+        "a quoted comma is not a split",
+        &[("if-none-match", r#""{o},x""#)],
+    ),
     ("list, no match", &[("if-none-match", r#""a", "b""#)]),
     // §13.1.2: `*` matches any current representation.
     ("star", &[("if-none-match", "*")]),
     // §13.1.3: If-Modified-Since without If-None-Match.
-    ("modified since: the same date", &[("if-modified-since", "{lm}")]),
-    ("modified since: a second before", &[("if-modified-since", "{before}")]),
-    ("modified since: not a date", &[("if-modified-since", "yesterday")]),
+    (
+        "modified since: the same date",
+        &[("if-modified-since", "{lm}")],
+    ),
+    (
+        "modified since: a second before",
+        &[("if-modified-since", "{before}")],
+    ),
+    (
+        "modified since: not a date",
+        &[("if-modified-since", "yesterday")],
+    ),
     // §13.1.3: ignored when If-None-Match is present.
-    ("If-None-Match decides over If-Modified-Since", &[("if-none-match", r#""nope""#), ("if-modified-since", "{lm}")]),
+    (
+        "If-None-Match decides over If-Modified-Since",
+        &[
+            ("if-none-match", r#""nope""#),
+            ("if-modified-since", "{lm}"),
+        ],
+    ),
 ];
 
 fn fill(template: &str, opaque: &str, last_modified: &str, before: &str) -> String {
@@ -167,7 +196,10 @@ async fn the_layer_answers_as_serve_dir_does() {
     ));
     let own = call(digest.clone(), Method::GET, &[]).await;
     let own_tag = own.headers["etag"].clone();
-    assert_eq!(own_tag.to_str().unwrap(), EntityTag::digest(JSON).to_string());
+    assert_eq!(
+        own_tag.to_str().unwrap(),
+        EntityTag::digest(JSON).to_string()
+    );
     let own_opaque = EntityTag::digest(JSON);
 
     let mut not_modified = 0;
@@ -176,13 +208,27 @@ async fn the_layer_answers_as_serve_dir_does() {
             let with = |opaque: &EntityTag| -> Vec<(&str, String)> {
                 headers
                     .iter()
-                    .map(|(header, value)| (*header, fill(value, opaque.tag(), &last_modified, &before)))
+                    .map(|(header, value)| {
+                        (*header, fill(value, opaque.tag(), &last_modified, &before))
+                    })
                     .collect()
             };
-            let expected = outcome(&method, &call(serve_dir.clone(), method.clone(), &with(&dir_opaque)).await, &dir_tag);
-            let got = outcome(&method, &call(same_validators.clone(), method.clone(), &with(&dir_opaque)).await, &dir_tag);
+            let expected = outcome(
+                &method,
+                &call(serve_dir.clone(), method.clone(), &with(&dir_opaque)).await,
+                &dir_tag,
+            );
+            let got = outcome(
+                &method,
+                &call(same_validators.clone(), method.clone(), &with(&dir_opaque)).await,
+                &dir_tag,
+            );
             assert_eq!(got, expected, "{method} {name}, ServeDir's validators");
-            let got = outcome(&method, &call(digest.clone(), method.clone(), &with(&own_opaque)).await, &own_tag);
+            let got = outcome(
+                &method,
+                &call(digest.clone(), method.clone(), &with(&own_opaque)).await,
+                &own_tag,
+            );
             assert_eq!(got, expected, "{method} {name}, the layer's own tag");
             if expected.status == StatusCode::NOT_MODIFIED {
                 not_modified += 1;
@@ -222,7 +268,14 @@ async fn a_304_keeps_only_the_headers_of_section_15_4_5() {
     names.sort_unstable();
     assert_eq!(
         names,
-        ["cache-control", "content-location", "date", "etag", "expires", "vary"]
+        [
+            "cache-control",
+            "content-location",
+            "date",
+            "etag",
+            "expires",
+            "vary"
+        ]
     );
     assert_eq!(reply.headers["etag"], tag.as_str());
     let vary: Vec<_> = reply.headers.get_all("vary").iter().collect();
@@ -239,11 +292,19 @@ async fn an_existing_etag_is_kept_and_compared() {
     let reply = call(service.clone(), Method::GET, &[]).await;
     assert_eq!(reply.headers["etag"], r#""v7""#);
     assert_eq!(reply.body.as_ref(), JSON);
-    let reply = call(service.clone(), Method::GET, &[("if-none-match", r#"W/"v7""#.to_owned())]).await;
+    let reply = call(
+        service.clone(),
+        Method::GET,
+        &[("if-none-match", r#"W/"v7""#.to_owned())],
+    )
+    .await;
     assert_eq!(reply.status, 304);
     let digest = EntityTag::digest(JSON).to_string();
     let reply = call(service, Method::GET, &[("if-none-match", digest)]).await;
-    assert_eq!(reply.status, 200, "the response's own tag decides, not the digest");
+    assert_eq!(
+        reply.status, 200,
+        "the response's own tag decides, not the digest"
+    );
 }
 
 /// The whole reply of the inner service alone, and through the layer.
@@ -266,14 +327,42 @@ fn assert_identical(alone: &Reply, layered: &Reply, what: &str) {
 #[tokio::test]
 async fn other_methods_and_statuses_pass_through_untouched() {
     let digest = EntityTag::digest(JSON).to_string();
-    let matching = [("if-none-match", digest), ("if-modified-since", "Sun, 06 Nov 2094 08:49:37 GMT".to_owned())];
-    for method in [Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS] {
-        let (alone, layered) = both(fixed(StatusCode::OK, JSON, vec![("last-modified", "Sun, 06 Nov 1994 08:49:37 GMT".to_owned())]), method.clone(), &matching).await;
+    let matching = [
+        ("if-none-match", digest),
+        (
+            "if-modified-since",
+            "Sun, 06 Nov 2094 08:49:37 GMT".to_owned(),
+        ),
+    ];
+    for method in [
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+        Method::OPTIONS,
+    ] {
+        let (alone, layered) = both(
+            fixed(
+                StatusCode::OK,
+                JSON,
+                vec![("last-modified", "Sun, 06 Nov 1994 08:49:37 GMT".to_owned())],
+            ),
+            method.clone(),
+            &matching,
+        )
+        .await;
         assert_identical(&alone, &layered, method.as_str());
         assert!(!layered.headers.contains_key("etag"));
         assert_eq!(layered.headers["x-seen-method"], method.as_str());
     }
-    for status in [StatusCode::CREATED, StatusCode::NO_CONTENT, StatusCode::NOT_FOUND, StatusCode::PRECONDITION_FAILED, StatusCode::INTERNAL_SERVER_ERROR, StatusCode::PARTIAL_CONTENT] {
+    for status in [
+        StatusCode::CREATED,
+        StatusCode::NO_CONTENT,
+        StatusCode::NOT_FOUND,
+        StatusCode::PRECONDITION_FAILED,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        StatusCode::PARTIAL_CONTENT,
+    ] {
         let (alone, layered) = both(fixed(status, JSON, vec![]), Method::GET, &matching).await;
         assert_identical(&alone, &layered, status.as_str());
     }
@@ -293,7 +382,10 @@ impl Body for Frames {
     type Data = Bytes;
     type Error = Infallible;
 
-    fn poll_frame(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
         if self.frames.is_empty() {
             Poll::Ready(None)
         } else {
@@ -303,17 +395,26 @@ impl Body for Frames {
     }
 
     fn size_hint(&self) -> SizeHint {
-        self.hint.clone()
+        self.hint
     }
 }
 
 async fn through_layer(frames: Vec<&'static [u8]>, hint: SizeHint, limit: u64) -> Reply {
     let service = tower::service_fn(move |_: Request<Full<Bytes>>| {
-        let frames = frames.iter().map(|frame| Bytes::from_static(frame)).collect();
-        let hint = hint.clone();
+        let frames = frames
+            .iter()
+            .map(|frame| Bytes::from_static(frame))
+            .collect();
         async move { Ok::<_, Infallible>(Response::new(Frames { frames, hint })) }
     });
-    call(ConditionalGetLayer::new().max_body_size(limit).layer(service), Method::GET, &[]).await
+    call(
+        ConditionalGetLayer::new()
+            .max_body_size(limit)
+            .layer(service),
+        Method::GET,
+        &[],
+    )
+    .await
 }
 
 #[tokio::test]
@@ -324,7 +425,11 @@ async fn only_complete_bodies_within_the_limit_are_hashed() {
     for limit in [7, 1024] {
         let reply = through_layer(frames.clone(), SizeHint::with_exact(7), limit).await;
         assert_eq!(reply.body.as_ref(), whole);
-        assert_eq!(reply.headers["etag"], EntityTag::digest(whole).to_string().as_str(), "limit {limit}");
+        assert_eq!(
+            reply.headers["etag"],
+            EntityTag::digest(whole).to_string().as_str(),
+            "limit {limit}"
+        );
     }
     // Over the limit: untouched.
     let reply = through_layer(frames.clone(), SizeHint::with_exact(7), 6).await;
@@ -341,7 +446,10 @@ async fn only_complete_bodies_within_the_limit_are_hashed() {
     assert!(!reply.headers.contains_key("etag"));
     // An empty body is a body too.
     let reply = through_layer(vec![], SizeHint::with_exact(0), 1024).await;
-    assert_eq!(reply.headers["etag"], EntityTag::digest(b"").to_string().as_str());
+    assert_eq!(
+        reply.headers["etag"],
+        EntityTag::digest(b"").to_string().as_str()
+    );
 }
 
 #[tokio::test]

@@ -21,7 +21,12 @@ use super::{Conditional, Preconditions};
 pub(crate) fn preconditions_of(head: &RequestHead) -> Preconditions {
     let method = Method::from_bytes(head.method.as_str().as_bytes()).unwrap_or(Method::GET);
     let mut headers = HeaderMap::new();
-    for name in [IF_MATCH, IF_NONE_MATCH, IF_MODIFIED_SINCE, IF_UNMODIFIED_SINCE] {
+    for name in [
+        IF_MATCH,
+        IF_NONE_MATCH,
+        IF_MODIFIED_SINCE,
+        IF_UNMODIFIED_SINCE,
+    ] {
         for value in head.headers().get_all(name.as_str()) {
             if let Ok(value) = HeaderValue::from_bytes(value.as_bytes()) {
                 headers.append(name.clone(), value);

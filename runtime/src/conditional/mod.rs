@@ -43,10 +43,10 @@ mod validators;
 
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix_web;
-#[cfg(feature = "axum")]
-mod axum;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 pub(crate) mod automatic;
+#[cfg(feature = "axum")]
+mod axum;
 
 pub use entity_tag::{EntityTag, InvalidEntityTag};
 pub use preconditions::{Precondition, Preconditions};

@@ -34,11 +34,7 @@ enum Condition {
 impl Condition {
     /// Whether any listed tag matches `current` under `eq`, or `*` and a
     /// representation exists.
-    fn matches(
-        &self,
-        validators: &Validators,
-        eq: fn(&EntityTag, &EntityTag) -> bool,
-    ) -> bool {
+    fn matches(&self, validators: &Validators, eq: fn(&EntityTag, &EntityTag) -> bool) -> bool {
         match self {
             Condition::Any => validators.exists(),
             Condition::Tags(tags) => match (validators.exists(), validators.entity_tag()) {
@@ -228,5 +224,7 @@ fn date(headers: &HeaderMap, name: &HeaderName) -> Option<u64> {
         return None;
     }
     let time: SystemTime = httpdate::parse_http_date(line.to_str().ok()?.trim()).ok()?;
-    time.duration_since(UNIX_EPOCH).ok().map(|since| since.as_secs())
+    time.duration_since(UNIX_EPOCH)
+        .ok()
+        .map(|since| since.as_secs())
 }

@@ -108,7 +108,10 @@ where
     let not_modified = automatic::is_not_modified(
         preconditions,
         parts.headers.get(ETAG).map(|value| value.as_bytes()),
-        parts.headers.get(LAST_MODIFIED).map(|value| value.as_bytes()),
+        parts
+            .headers
+            .get(LAST_MODIFIED)
+            .map(|value| value.as_bytes()),
     );
     if !not_modified {
         return Response::from_parts(parts, body);
