@@ -77,7 +77,7 @@ impl Preconditions {
     /// let mut headers = HeaderMap::new();
     /// headers.insert("if-none-match", r#""v7""#.parse().unwrap());
     /// let response: api_status::http::Response<_> = Preconditions::from_request(&Method::GET, &headers)
-    ///     .respond(validators.clone(), || unreachable!("not run for a 304"))
+    ///     .respond(validators.clone(), || -> serde_json::Value { unreachable!("not run for a 304") })
     ///     .into();
     /// assert_eq!(response.status(), 304);
     /// assert_eq!(response.headers()["etag"], r#""v7""#);
