@@ -509,6 +509,9 @@ impl actix_web::body::MessageBody for Streamed {
 
 const PAYLOAD: &str = r#"{"kind":"payload"}"#;
 
+/// A limit under the payload's size: `/small/…` is never tagged.
+const SMALL: u64 = 17;
+
 /// The kinds of response, by the last path segment: (status, streamed).
 fn kind(path: &str) -> (StatusCode, bool) {
     match path.rsplit('/').next() {
@@ -545,6 +548,11 @@ fn axum_kinds() -> axum::Router {
             "/tagged/{kind}",
             any(axum_kind).layer(api_status::tower::ConditionalGetLayer::new()),
         )
+        .route(
+            "/small/{kind}",
+            any(axum_kind)
+                .layer(api_status::tower::ConditionalGetLayer::new().max_body_size(SMALL)),
+        )
 }
 
 async fn actix_kind(request: actix_web::HttpRequest) -> actix_web::HttpResponse {
@@ -569,6 +577,11 @@ fn actix_kinds(config: &mut actix_web::web::ServiceConfig) {
         .service(
             web::resource("/tagged/{kind}")
                 .wrap(api_status::actix_web::ConditionalGet::new())
+                .to(actix_kind),
+        )
+        .service(
+            web::resource("/small/{kind}")
+                .wrap(api_status::actix_web::ConditionalGet::new().max_body_size(SMALL))
                 .to(actix_kind),
         );
 }
@@ -658,6 +671,14 @@ async fn the_middleware_leaves_other_methods_statuses_and_streams_byte_identical
                     let tagged = send(address, method.clone(), "/tagged/ok", &[], "").await;
                     assert_eq!(tagged.headers()["etag"], tag.as_str(), "{what}");
                     assert_eq!(tagged.body().as_ref(), PAYLOAD.as_bytes(), "{what}");
+                    // Over the limit (18 bytes > 17): untouched.
+                    let small = send(address, method.clone(), "/small/ok", &headers, "").await;
+                    assert_eq!(
+                        comparable(&plain),
+                        comparable(&small),
+                        "{what}, over the limit"
+                    );
+                    assert!(small.headers().get("etag").is_none(), "{what}");
                     continue;
                 }
                 assert_eq!(plain.body().as_ref(), PAYLOAD.as_bytes(), "{what}");

@@ -463,3 +463,47 @@ async fn a_head_is_tagged_as_its_get() {
     let head = call(service, Method::HEAD, &[("if-none-match", tag)]).await;
     assert_eq!(head.status, 304);
 }
+
+/// A body that sends one frame, then fails.
+struct Failing(bool);
+
+impl Body for Failing {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+        if self.0 {
+            Poll::Ready(Some(Err(std::io::Error::other("boom"))))
+        } else {
+            self.0 = true;
+            Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(b"[1,")))))
+        }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(7)
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_fails_while_read_is_passed_on_untagged_with_its_error() {
+    let service = tower::service_fn(|_: Request<Full<Bytes>>| async {
+        Ok::<_, Infallible>(Response::new(Failing(false)))
+    });
+    let response = ConditionalGetLayer::new()
+        .layer(service)
+        .oneshot(Request::new(Full::new(Bytes::new())))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(!response.headers().contains_key("etag"));
+    let mut body = response.into_body();
+    let first = body.frame().await.unwrap().unwrap();
+    assert_eq!(first.into_data().unwrap().as_ref(), b"[1,");
+    let error = body.frame().await.unwrap().unwrap_err();
+    assert_eq!(error.to_string(), "boom");
+    assert!(body.frame().await.is_none());
+}
