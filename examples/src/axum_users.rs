@@ -10,12 +10,13 @@ use std::io;
 
 use api_status::axum::{Json, Path};
 use api_status::tower::ConditionalGetLayer;
-use api_status::{Conditional, Preconditions, Rejection};
-use axum::http::StatusCode;
-use axum::routing::{get, post};
+use api_status::{Accepted, Conditional, Created, MovedPermanently, Preconditions, Rejection};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::routing::{get, post, put};
 use axum::Router;
 
-use crate::{NewUser, Token, User, UserError};
+use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 
 /// The users API as an axum router: what the example serves, and what its
 /// tests start.
@@ -30,11 +31,15 @@ pub fn router() -> Router {
                 .layer(ConditionalGetLayer::new())
                 .post(create_user),
         )
+        .route("/users/{id}/avatar", put(upload_avatar).get(show_avatar))
+        .route("/tasks/{id}", get(show_task))
+        .route("/people/{id}", get(moved_person))
         .route("/oauth/token", post(issue_token))
         .route("/admin", get(|| async { crate::admin() }))
         .route("/maintenance", get(|| async { crate::maintenance() }))
         .route("/upstream", get(|| async { crate::upstream() }))
         .fallback(|| async { Rejection::NotFound })
+        .with_state(Avatars::default())
 }
 
 /// Serves [`router`] on `listener` until the process ends.
@@ -61,9 +66,34 @@ async fn list_users() -> Json<Vec<User>> {
     Json(crate::conditional::list_users())
 }
 
-async fn create_user(Json(new): Json<NewUser>) -> Result<(StatusCode, Json<User>), UserError> {
-    let user = crate::create_user(new)?;
-    Ok((StatusCode::CREATED, Json(user)))
+async fn create_user(Json(new): Json<NewUser>) -> Result<Created<User>, UserError> {
+    crate::user_created(new)
+}
+
+async fn upload_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+    image: Bytes,
+) -> Result<Accepted<Task>, UserError> {
+    avatars.upload(id, &image)
+}
+
+async fn show_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Avatar>, UserError> {
+    avatars.avatar(id).map(Json)
+}
+
+async fn show_task(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Task>, UserError> {
+    avatars.task(id).map(Json)
+}
+
+async fn moved_person(Path(id): Path<u64>) -> MovedPermanently {
+    crate::moved_person(id)
 }
 
 async fn issue_token() -> Result<Json<Token>, UserError> {

@@ -12,7 +12,7 @@ use std::io;
 use api_status::bytes::Bytes;
 use api_status::http::{header, HeaderMap, Method, Request, Response, StatusCode};
 use api_status::tower::ConditionalGetLayer;
-use api_status::{Preconditions, Rejection};
+use api_status::{status, Preconditions, Rejection};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tower::{Layer, ServiceExt};
 
-use crate::UserError;
+use crate::{Avatars, UserError};
 
 /// The largest body read, as axum's and actix-web's default: 2 MiB.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -30,20 +30,27 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// Serves the users API on `listener`, one task per connection, until
 /// accepting fails.
 pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
+    let avatars = Avatars::default();
     loop {
         let (stream, _) = listener.accept().await?;
+        let avatars = avatars.clone();
         tokio::spawn(async move {
+            let service = service_fn(move |request| handle(avatars.clone(), request));
             // A connection that fails (the client went away) ends alone.
             let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service_fn(handle))
+                .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
     }
 }
 
-/// Answers one request: what [`serve`] runs for each.
-pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
-    let response = match route(request).await {
+/// Answers one request: what [`serve`] runs for each, with the server's
+/// avatar store.
+pub async fn handle(
+    avatars: Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let response = match route(&avatars, request).await {
         Ok(response) => response,
         // `From<UserError> for http::Response<Bytes>`, from the derive.
         Err(error) => error.into(),
@@ -51,33 +58,49 @@ pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>,
     Ok(response.map(Full::new))
 }
 
-async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError> {
+async fn route(
+    avatars: &Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Bytes>, UserError> {
     let path = request.uri().path().to_owned();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match (request.method(), segments.as_slice()) {
         (&Method::GET, ["users", id]) => {
-            // A path that names no user, like `/users/abc`, is a 404.
-            let id: u64 = id.parse().map_err(|_| Rejection::NotFound)?;
             let preconditions = Preconditions::from_request(request.method(), request.headers());
-            Ok(crate::conditional::show_user(id, &preconditions)?.into())
+            Ok(crate::conditional::show_user(id_of(id)?, &preconditions)?.into())
         }
         (&Method::PUT, ["users", id]) => {
-            let id: u64 = id.parse().map_err(|_| Rejection::NotFound)?;
+            let id = id_of(id)?;
             let preconditions = Preconditions::from_request(request.method(), request.headers());
             let new = read_json(request).await?;
             Ok(crate::conditional::update_user(id, &preconditions, new)?.into())
         }
         (&Method::GET | &Method::HEAD, ["users"]) => Ok(list_users(request).await),
+        // `From<Created<User>> for Response<Bytes>`: 201, location, self link.
         (&Method::POST, ["users"]) => {
             let new = read_json(request).await?;
-            json(StatusCode::CREATED, &crate::create_user(new)?)
+            Ok(crate::user_created(new)?.into())
         }
-        (&Method::POST, ["oauth", "token"]) => json(StatusCode::OK, &crate::issue_token()?),
+        (&Method::PUT, ["users", id, "avatar"]) => {
+            let id = id_of(id)?;
+            let image = read_body(request).await?;
+            Ok(avatars.upload(id, &image)?.into())
+        }
+        (&Method::GET, ["users", id, "avatar"]) => json(status!(ok), &avatars.avatar(id_of(id)?)?),
+        (&Method::GET, ["tasks", id]) => json(status!(ok), &avatars.task(id_of(id)?)?),
+        (&Method::GET, ["people", id]) => Ok(crate::moved_person(id_of(id)?).into()),
+        (&Method::POST, ["oauth", "token"]) => json(status!(ok), &crate::issue_token()?),
         (&Method::GET, ["admin"]) => Ok(text(crate::admin()?)),
         (&Method::GET, ["maintenance"]) => Ok(text(crate::maintenance()?)),
         (&Method::GET, ["upstream"]) => Ok(text(crate::upstream()?)),
         _ => Err(Rejection::NotFound.into()),
     }
+}
+
+/// A numeric id from the path: a path that names no such id, like
+/// `/users/abc`, is a 404.
+fn id_of(segment: &str) -> Result<u64, Rejection> {
+    segment.parse().map_err(|_| Rejection::NotFound)
 }
 
 /// `GET /users` through the automatic ETag layer: a tower service of its
@@ -114,7 +137,13 @@ async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T,
     if !is_json(request.headers()) {
         return Err(Rejection::UnsupportedMediaType);
     }
-    let body = Limited::new(request.into_body(), BODY_LIMIT)
+    let body = read_body(request).await?;
+    serde_json::from_slice(&body).map_err(Rejection::from)
+}
+
+/// The whole body: 413 over the limit, 400 if it cannot be read.
+async fn read_body(request: Request<Incoming>) -> Result<Bytes, Rejection> {
+    Ok(Limited::new(request.into_body(), BODY_LIMIT)
         .collect()
         .await
         .map_err(|error| {
@@ -124,8 +153,7 @@ async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T,
                 Rejection::UnreadableBody
             }
         })?
-        .to_bytes();
-    serde_json::from_slice(&body).map_err(Rejection::from)
+        .to_bytes())
 }
 
 /// `application/json` or `application/*+json`, parameters allowed.
