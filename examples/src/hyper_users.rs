@@ -109,7 +109,7 @@ fn id_of(segment: &str) -> Result<u64, Rejection> {
 /// hand-written ETags of `/users/{id}`.)
 async fn list_users(request: Request<Incoming>) -> Response<Bytes> {
     let list = tower::service_fn(|_: Request<Incoming>| async {
-        let response = json(StatusCode::OK, &crate::conditional::list_users())
+        let response = json(status!(ok), &crate::conditional::list_users())
             .unwrap_or_else(|error| error.into());
         Ok::<_, Infallible>(response.map(Full::new))
     });
