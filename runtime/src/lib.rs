@@ -85,6 +85,7 @@
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `IntoResponses` for the success types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
+//! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
@@ -98,6 +99,16 @@
 //! and, with the features above, is an axum `IntoResponse` and an actix-web
 //! `Responder`. [`status!`] names any status as a constant, with the table
 //! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
+//! # Conditional requests
+//!
+//! [`Preconditions`], [`Validators`], [`EntityTag`] and [`Conditional`]
+//! answer `If-Match`, `If-None-Match`, `If-Modified-Since` and
+//! `If-Unmodified-Since` as RFC 9110 section 13 says: 304 Not Modified for
+//! a current `GET`, [`PreconditionFailed`] (412, in the same body format as
+//! every error) for a stale update. See [`Preconditions`] for the rules,
+//! and the features `tower` and `actix-web` for middleware that tags
+//! responses from their bodies.
 //!
 //! # Compile errors
 //!
@@ -142,6 +153,7 @@
 #![warn(missing_docs)]
 
 mod body;
+mod conditional;
 mod error;
 mod field_errors;
 mod frameworks;
@@ -160,6 +172,8 @@ pub mod axum;
 mod garde;
 #[cfg(feature = "utoipa")]
 mod openapi;
+#[cfg(feature = "tower")]
+pub mod tower;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -175,6 +189,10 @@ pub mod __private;
 pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
+pub use conditional::{
+    Conditional, EntityTag, InvalidEntityTag, Precondition, PreconditionFailed, Preconditions,
+    Validators,
+};
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
