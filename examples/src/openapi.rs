@@ -14,7 +14,11 @@
 use std::io;
 
 use api_status::axum::{Json, Path};
-use api_status::{Accepted, Created, ErrorBody, FieldErrors, MovedPermanently, Rejection};
+use api_status::tower::ConditionalGetLayer;
+use api_status::{
+    Accepted, Conditional, Created, ErrorBody, FieldErrors, MovedPermanently, Preconditions,
+    Rejection,
+};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::{get, post, put};
@@ -33,6 +37,8 @@ use crate::{Avatar, Avatars, NewUser, Task, TaskState, Token, User, UserError};
     ),
     paths(
         show_user,
+        update_user,
+        list_users,
         create_user,
         upload_avatar,
         show_avatar,
@@ -50,8 +56,13 @@ pub struct ApiDoc;
 /// The users API, `/openapi.json` and Swagger UI at `/swagger-ui/`.
 pub fn router() -> Router {
     Router::new()
-        .route("/users/{id}", get(show_user))
-        .route("/users", post(create_user))
+        .route("/users/{id}", get(show_user).put(update_user))
+        .route(
+            "/users",
+            get(list_users)
+                .layer(ConditionalGetLayer::new())
+                .post(create_user),
+        )
         .route("/users/{id}/avatar", put(upload_avatar).get(show_avatar))
         .route("/tasks/{id}", get(show_task))
         .route("/people/{id}", get(moved_person))
@@ -69,15 +80,48 @@ pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
     axum::serve(listener, router()).await
 }
 
-/// One user, by id.
+/// One user, by id, with its ETag: 304 when the client's copy is current.
 #[utoipa::path(
     get,
     path = "/users/{id}",
     params(("id" = u64, Path, description = "The user's id")),
-    responses((status = 200, description = "The user", body = User), UserError)
+    responses(Conditional<User>, UserError)
 )]
-async fn show_user(Path(id): Path<u64>) -> Result<Json<User>, UserError> {
-    crate::find_user(id).map(Json)
+async fn show_user(
+    Path(id): Path<u64>,
+    preconditions: Preconditions,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::show_user(id, &preconditions)
+}
+
+/// Replaces a user; `If-Match` with a stale ETag is a 412.
+#[utoipa::path(
+    put,
+    path = "/users/{id}",
+    params(("id" = u64, Path, description = "The user's id")),
+    request_body = NewUser,
+    responses(Conditional<User>, UserError)
+)]
+async fn update_user(
+    Path(id): Path<u64>,
+    preconditions: Preconditions,
+    Json(new): Json<NewUser>,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::update_user(id, &preconditions, new)
+}
+
+/// Every user, with an ETag from the automatic `ConditionalGetLayer`.
+#[utoipa::path(
+    get,
+    path = "/users",
+    responses(
+        (status = 200, description = "Every user", body = Vec<User>,
+            headers(("ETag" = String, description = "The weak tag of the body"))),
+        (status = 304, description = "The client's copy is current")
+    )
+)]
+async fn list_users() -> Json<Vec<User>> {
+    Json(crate::conditional::list_users())
 }
 
 /// Creates a user: 201 with its `location` and `self` link.

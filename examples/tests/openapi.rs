@@ -35,6 +35,15 @@ struct Case {
     content_type: Option<&'static str>,
     body: Bytes,
     status: u16,
+    /// A request header besides `content-type`.
+    header: Option<(&'static str, &'static str)>,
+}
+
+impl Case {
+    fn with_header(mut self, name: &'static str, value: &'static str) -> Case {
+        self.header = Some((name, value));
+        self
+    }
 }
 
 fn case(
@@ -54,6 +63,7 @@ fn case(
         content_type,
         body: Bytes::from_static(body.as_bytes()),
         status,
+        header: None,
     }
 }
 
@@ -68,6 +78,7 @@ fn cases() -> Vec<Case> {
         // Over axum's default limit of 2 MiB.
         body: Bytes::from(vec![b' '; 3 * 1024 * 1024]),
         status: 413,
+        header: None,
     };
     vec![
         case(
@@ -79,6 +90,29 @@ fn cases() -> Vec<Case> {
             "",
             200,
         ),
+        // RFC 9110 §13.1.2: `*` matches the current representation → 304.
+        case(
+            "user not modified",
+            Method::GET,
+            "/users/1",
+            "/users/{id}",
+            None,
+            "",
+            304,
+        )
+        .with_header("if-none-match", "*"),
+        // RFC 9110 §13.1.1: a stale tag → 412.
+        case(
+            "stale update",
+            Method::PUT,
+            "/users/1",
+            "/users/{id}",
+            JSON,
+            r#"{"name":"Ada","email":"ada@example.com"}"#,
+            412,
+        )
+        .with_header("if-match", "\"stale\""),
+        case("every user", Method::GET, "/users", "/users", None, "", 200),
         case(
             "user not found",
             Method::GET,
@@ -245,6 +279,7 @@ async fn send(
     path: &str,
     content_type: Option<&str>,
     body: Bytes,
+    header: Option<(&str, &str)>,
 ) -> Response<Bytes> {
     assert!(address.ip().is_loopback());
     let exchange = async {
@@ -258,6 +293,9 @@ async fn send(
             .header("host", address.to_string());
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
+        }
+        if let Some((name, value)) = header {
+            request = request.header(name, value);
         }
         let response = sender.send_request(request.body(Full::new(body))?).await?;
         let (parts, body) = response.into_parts();
@@ -344,7 +382,15 @@ fn media_type(response: &Response<Bytes>) -> Option<String> {
 }
 
 async fn document(address: SocketAddr) -> Value {
-    let response = send(address, Method::GET, "/openapi.json", None, Bytes::new()).await;
+    let response = send(
+        address,
+        Method::GET,
+        "/openapi.json",
+        None,
+        Bytes::new(),
+        None,
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let text = std::str::from_utf8(response.body()).expect("UTF-8");
     let parsed = oas3::from_json(text).expect("oas3 parses the document");
@@ -369,6 +415,7 @@ async fn every_real_response_validates_against_the_served_document() {
             case.path,
             case.content_type,
             case.body.clone(),
+            case.header,
         )
         .await;
         let status = response.status().as_u16();
@@ -389,6 +436,8 @@ async fn every_real_response_validates_against_the_served_document() {
             ("retry-after", "Retry-After"),
             ("location", "Location"),
             ("link", "Link"),
+            ("etag", "ETag"),
+            ("last-modified", "Last-Modified"),
         ] {
             if response.headers().contains_key(header) {
                 assert!(
@@ -436,7 +485,7 @@ async fn every_real_response_validates_against_the_served_document() {
     // Every status of the API (its successes, every error status of
     // `UserError` and of the extractors' rejections) was really sent.
     let expected: BTreeSet<u16> = [
-        200, 201, 202, 301, 400, 401, 403, 404, 413, 415, 422, 502, 503,
+        200, 201, 202, 301, 304, 400, 401, 403, 404, 412, 413, 415, 422, 502, 503,
     ]
     .into();
     assert_eq!(statuses_seen, expected);
@@ -458,7 +507,10 @@ async fn each_handler_documents_every_status_its_errors_have() {
     // rejection's; one response per status.
     assert_eq!(
         statuses("/users/{id}", "get"),
-        ["200", "400", "401", "403", "404", "413", "415", "422", "500", "502", "503"]
+        [
+            "200", "304", "400", "401", "403", "404", "412", "413", "415", "422", "500", "502",
+            "503"
+        ]
     );
     let not_found = &document["paths"]["/users/{id}"]["get"]["responses"]["404"];
     let examples = not_found["content"]["application/json"]["examples"]
@@ -527,7 +579,15 @@ async fn every_schema_and_example_in_the_document_is_valid() {
 #[tokio::test(flavor = "current_thread")]
 async fn swagger_ui_is_served_without_internet() {
     let address = start().await;
-    let page = send(address, Method::GET, "/swagger-ui/", None, Bytes::new()).await;
+    let page = send(
+        address,
+        Method::GET,
+        "/swagger-ui/",
+        None,
+        Bytes::new(),
+        None,
+    )
+    .await;
     assert_eq!(page.status(), 200);
     let html = std::str::from_utf8(page.body()).expect("UTF-8");
     assert!(html.contains("swagger-ui"), "{html}");
@@ -537,6 +597,7 @@ async fn swagger_ui_is_served_without_internet() {
         "/swagger-ui/swagger-ui-bundle.js",
         None,
         Bytes::new(),
+        None,
     )
     .await;
     assert_eq!(script.status(), 200);

@@ -10,12 +10,13 @@
 //! A transparent variant splices in its inner type's responses.
 //! [`Merge`] joins several types' responses status by status;
 //! `success.rs` documents the success types (`Created<T>`, `Accepted<T>`,
-//! the redirects).
+//! the redirects), `conditional.rs` `Conditional<T>`.
 //!
 //! The schemas are built with utoipa's builders at run time, once per
 //! document; the derive itself emits no utoipa macro (see
 //! `openapi_hook.rs`).
 
+mod conditional;
 mod facts;
 mod merge;
 mod schema;
