@@ -126,8 +126,10 @@ mod field_errors;
 mod frameworks;
 mod headers;
 mod json;
+mod json_input;
 mod oauth;
 mod rejection;
+mod report;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -151,7 +153,8 @@ pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
-pub use rejection::Rejection;
+pub use json_input::from_json_slice;
+pub use rejection::{Rejection, RejectionKind};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.
