@@ -4,11 +4,14 @@
 //! Handlers return `Result<_, UserError>`: with the `actix-web` feature of
 //! `api-status`, every derived error is a `ResponseError`.
 //! `api_status::actix_web::configure` makes actix-web's JSON, query and path
-//! extractors answer their failures in the same format.
+//! extractors answer their failures in the same format, and
+//! `api_status::actix_web::Json` names the offending field of JSON of the
+//! wrong shape.
 
 use std::io;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
+use api_status::actix_web::Json;
 use api_status::Rejection;
 
 use crate::{NewUser, Token, User, UserError};
@@ -58,7 +61,7 @@ async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {
     crate::find_user(id.into_inner()).map(web::Json)
 }
 
-async fn create_user(new: web::Json<NewUser>) -> Result<HttpResponse, UserError> {
+async fn create_user(new: Json<NewUser>) -> Result<HttpResponse, UserError> {
     let user = crate::create_user(new.into_inner())?;
     Ok(HttpResponse::Created().json(user))
 }

@@ -55,7 +55,10 @@ async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError>
     match (request.method(), segments.as_slice()) {
         (&Method::GET, ["users", id]) => {
             // A path that names no user, like `/users/abc`, is a 404.
-            let id: u64 = id.parse().map_err(|_| Rejection::NotFound)?;
+            // The parse error stays with the rejection, for the logs.
+            let id: u64 = id
+                .parse()
+                .map_err(|error| Rejection::NotFound.with_cause(error))?;
             json(StatusCode::OK, &crate::find_user(id)?)
         }
         (&Method::POST, ["users"]) => {
@@ -71,7 +74,8 @@ async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError>
 }
 
 /// The body as JSON: 415 without a JSON content type, 413 over the limit,
-/// 400 for malformed JSON, 422 for JSON that does not fit `T`.
+/// 400 for malformed JSON, 422 for JSON that does not fit `T` (with the
+/// offending field's path).
 async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T, Rejection> {
     if !is_json(request.headers()) {
         return Err(Rejection::UnsupportedMediaType);
@@ -87,7 +91,8 @@ async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T,
             }
         })?
         .to_bytes();
-    serde_json::from_slice(&body).map_err(Rejection::from)
+    // 400 for malformed JSON; 422 naming the field for the wrong shape.
+    api_status::from_json_slice(&body)
 }
 
 /// `application/json` or `application/*+json`, parameters allowed.
