@@ -78,17 +78,24 @@ async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError>
 /// offending field's path).
 async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T, Rejection> {
     if !is_json(request.headers()) {
-        return Err(Rejection::UnsupportedMediaType);
+        // What was sent instead, for the logs (the `tracing` event).
+        let sent = request.headers().get(header::CONTENT_TYPE);
+        let cause = match sent {
+            Some(value) => format!("content-type {value:?} is not JSON"),
+            None => "no content-type".to_owned(),
+        };
+        return Err(Rejection::UnsupportedMediaType.with_cause(cause));
     }
     let body = Limited::new(request.into_body(), BODY_LIMIT)
         .collect()
         .await
         .map_err(|error| {
-            if error.is::<http_body_util::LengthLimitError>() {
+            let rejection = if error.is::<http_body_util::LengthLimitError>() {
                 Rejection::PayloadTooLarge
             } else {
                 Rejection::UnreadableBody
-            }
+            };
+            rejection.with_cause(error)
         })?
         .to_bytes();
     // 400 for malformed JSON; 422 naming the field for the wrong shape.
