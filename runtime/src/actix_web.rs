@@ -47,11 +47,18 @@
 //! | --- | --- |
 //! | `JsonPayloadError::Deserialize`, a syntax error or an early end | 400 [`Rejection::MalformedJson`] |
 //! | `JsonPayloadError::ContentType` | 415 [`Rejection::UnsupportedMediaType`] |
-//! | `JsonPayloadError::Deserialize`, JSON of the wrong shape | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonPayloadError::Deserialize`, JSON of the wrong shape | 422 [`Rejection::UnprocessableJson`] (without the field: actix-web's handler only sees serde's error; the [`Json`] extractor of this module names it) |
 //! | `JsonPayloadError::Overflow`, `OverflowKnownLength` | 413 [`Rejection::PayloadTooLarge`] |
 //! | `JsonPayloadError::Payload` | 413 over the limit, else 400 [`Rejection::UnreadableBody`] |
 //! | `QueryPayloadError` | 400 [`Rejection::InvalidQuery`] |
 //! | `PathError` | 404 [`Rejection::NotFound`] |
+//!
+//! Every rejection keeps actix-web's or serde's error as its `source()`:
+//! with the `tracing` feature its text is logged, never sent.
+//!
+//! For JSON bodies, prefer this module's [`Json`] extractor to `web::Json`:
+//! the same answers, and JSON of the wrong shape names the offending field
+//! (`{"errors":{"address.city":["is required"]}}`).
 //!
 //! actix-web 4 is built on `http` 0.2 while `api-status` speaks `http` 1:
 //! the status and headers are carried over by their numbers and bytes,

@@ -30,7 +30,7 @@
 //! | --- | --- |
 //! | `JsonRejection::JsonSyntaxError` | 400 [`Rejection::MalformedJson`] |
 //! | `JsonRejection::MissingJsonContentType` | 415 [`Rejection::UnsupportedMediaType`] |
-//! | `JsonRejection::JsonDataError` | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonRejection::JsonDataError` | 422 [`Rejection::UnprocessableJson`], with `errors` naming the field by its path |
 //! | `JsonRejection::BytesRejection` | 413 [`Rejection::PayloadTooLarge`] over the body limit, else 400 [`Rejection::UnreadableBody`] |
 //! | `QueryRejection` | 400 [`Rejection::InvalidQuery`] |
 //! | `PathRejection` | 404 [`Rejection::NotFound`]; 500 [`Rejection::Internal`] when axum says the route itself is wrong |
@@ -53,7 +53,12 @@
 //!
 //! To keep axum's extractors and still answer in this format, convert their
 //! rejections: `Result<axum::Json<T>, JsonRejection>` in the handler's
-//! arguments, then `.map_err(Rejection::from)?`.
+//! arguments, then `.map_err(Rejection::from)?`. axum reads JSON with
+//! `serde_path_to_error` too, and the conversion finds the field's path in
+//! its rejection's sources.
+//!
+//! Every rejection keeps axum's own rejection as its `source()`: with the
+//! `tracing` feature its text is logged, never sent.
 
 use ::axum::extract::rejection::{
     BytesRejection, FailedToBufferBody, JsonRejection, PathRejection, QueryRejection,

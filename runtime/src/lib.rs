@@ -84,9 +84,12 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `tracing` | one `tracing` event per error response, target `api_status`: ERROR with the `Display` and `source()` chain a 5xx hides from the client, DEBUG for a 4xx (see README's "Logging") |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
-//! wrong content type, JSON of the wrong shape) in the same body format.
+//! wrong content type, JSON of the wrong shape) in the same body format;
+//! JSON of the wrong shape read with [`from_json_slice`] (which the `Json`
+//! extractors use) names the offending field by its path.
 //!
 //! # Compile errors
 //!
