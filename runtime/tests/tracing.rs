@@ -169,10 +169,14 @@ fn a_5xx_with_a_message_logs_both() {
 #[test]
 fn every_path_emits_exactly_once() {
     let expected = upstream().to_response();
-    let paths: Vec<(&str, Box<dyn Fn() -> Response<Bytes>>)> = vec![
+    type Respond = Box<dyn Fn() -> Response<Bytes>>;
+    let paths: Vec<(&str, Respond)> = vec![
         ("to_response", Box::new(|| upstream().to_response())),
         ("From", Box::new(|| upstream().into())),
-        ("&E", Box::new(|| (&upstream()).to_response())),
+        (
+            "&E",
+            Box::new(|| <&ShopError as ApiError>::to_response(&&upstream())),
+        ),
         (
             "Box<dyn ApiError>",
             Box::new(|| {
