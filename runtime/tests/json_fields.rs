@@ -193,8 +193,41 @@ fn axums_own_json_rejection_converts_with_the_path() {
     );
 }
 
+#[cfg(feature = "actix-web")]
+#[test]
+fn actix_webs_json_extractor_names_the_field_and_keeps_its_limit() {
+    use actix_web::FromRequest;
+    use api_status::actix_web::{Json, JsonLimit};
+
+    let extract = |content_type: &str, body: &'static str, limit: Option<usize>| {
+        let mut request = actix_web::test::TestRequest::post()
+            .insert_header(("content-type", content_type))
+            .set_payload(body);
+        if let Some(limit) = limit {
+            request = request.app_data(JsonLimit(limit));
+        }
+        let (request, mut payload) = request.to_http_parts();
+        futures_executor(Json::<Order>::from_request(&request, &mut payload)).map(|_| ())
+    };
+    assert_eq!(extract("application/json", VALID, None), Ok(()));
+    assert_eq!(extract("application/vnd.api+json; charset=utf-8", VALID, None), Ok(()));
+    let rejection = extract("application/json", r#"{"email":"a","address":{}}"#, None).unwrap_err();
+    assert_eq!(
+        (
+            rejection.status().as_u16(),
+            String::from_utf8(rejection.body().to_vec()).unwrap()
+        ),
+        unfit("address.city", "is required")
+    );
+    let rejection = extract("text/json", VALID, None).unwrap_err();
+    assert_eq!(rejection.kind(), RejectionKind::UnsupportedMediaType);
+    let rejection = extract("application/json", VALID, Some(10)).unwrap_err();
+    assert_eq!(rejection.kind(), RejectionKind::PayloadTooLarge);
+    assert_eq!(extract("application/json", VALID, Some(VALID.len())), Ok(()));
+}
+
 /// Polls a future that never waits (an in-memory body) to completion.
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 fn futures_executor<F: std::future::Future>(future: F) -> F::Output {
     use std::sync::Arc;
     use std::task::{Context, Poll, Wake, Waker};

@@ -94,6 +94,29 @@ impl ApiError for RateLimited {
     }
 }
 
+/// The probe's expansion names everything by absolute path.
+#[no_implicit_prelude]
+mod no_prelude {
+    #[derive(Debug, ::thiserror::Error, ::api_status::ApiError)]
+    pub enum Hidden {
+        #[error("the vault is sealed")]
+        #[status(internal_server_error)]
+        Sealed(#[source] ::std::io::Error),
+    }
+}
+
+#[test]
+fn the_probe_works_without_the_prelude() {
+    let error = no_prelude::Hidden::Sealed(refused());
+    let (_, event) = one_event(|| error.to_response());
+    assert_eq!(event.field("error"), Some("Hidden::Sealed"));
+    assert_eq!(event.field("display"), Some("the vault is sealed"));
+    assert_eq!(
+        event.field("source"),
+        Some("billing.internal:8443 refused the connection")
+    );
+}
+
 fn upstream() -> ShopError {
     ShopError::Upstream {
         attempts: 3,
