@@ -64,9 +64,33 @@ fn case(
 
 fn cases() -> Vec<Case> {
     vec![
-        case(Method::GET, "/users/42", None, "", 404, "UserError::NotFound", &[]),
-        case(Method::GET, "/users/abc", None, "", 404, "Rejection::NotFound", &[]),
-        case(Method::GET, "/nowhere", None, "", 404, "Rejection::NotFound", &[]),
+        case(
+            Method::GET,
+            "/users/42",
+            None,
+            "",
+            404,
+            "UserError::NotFound",
+            &[],
+        ),
+        case(
+            Method::GET,
+            "/users/abc",
+            None,
+            "",
+            404,
+            "Rejection::NotFound",
+            &[],
+        ),
+        case(
+            Method::GET,
+            "/nowhere",
+            None,
+            "",
+            404,
+            "Rejection::NotFound",
+            &[],
+        ),
         case(
             Method::POST,
             "/users",
@@ -121,7 +145,15 @@ fn cases() -> Vec<Case> {
             "UserError::InvalidClient",
             &[],
         ),
-        case(Method::GET, "/admin", None, "", 403, "UserError::Forbidden", &[]),
+        case(
+            Method::GET,
+            "/admin",
+            None,
+            "",
+            403,
+            "UserError::Forbidden",
+            &[],
+        ),
         case(
             Method::GET,
             "/maintenance",
@@ -204,15 +236,25 @@ async fn check_stack(stack: &str, address: SocketAddr, capture: &Capture) {
         assert_eq!(event.field("error"), Some(case.error), "{what}");
         let body = std::str::from_utf8(response.body()).unwrap();
         let message: api_status::ErrorBody = serde_json::from_slice(response.body()).unwrap();
-        assert_eq!(event.field("message"), Some(message.message.as_str()), "{what}");
+        assert_eq!(
+            event.field("message"),
+            Some(message.message.as_str()),
+            "{what}"
+        );
         let told = format!(
             "{} {}",
             event.field("display").unwrap_or_default(),
             event.field("source").unwrap_or_default()
         );
         for hidden in case.hidden {
-            assert!(told.contains(hidden), "{what}: the event lacks {hidden:?}: {event:#?}");
-            assert!(!body.contains(hidden), "{what}: the body leaks {hidden:?}: {body}");
+            assert!(
+                told.contains(hidden),
+                "{what}: the event lacks {hidden:?}: {event:#?}"
+            );
+            assert!(
+                !body.contains(hidden),
+                "{what}: the body leaks {hidden:?}: {body}"
+            );
         }
     }
 

@@ -64,18 +64,18 @@
 //! the status and headers are carried over by their numbers and bytes,
 //! which both versions share.
 
+use ::actix_web::dev::Payload;
 use ::actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use ::actix_web::http::header::CONTENT_TYPE;
 use ::actix_web::http::header::{HeaderName, HeaderValue};
 use ::actix_web::http::StatusCode;
-use ::actix_web::dev::Payload;
-use ::actix_web::http::header::CONTENT_TYPE;
 use ::actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::{ApiError, RejectionKind};
 pub use crate::Rejection;
+use crate::{ApiError, RejectionKind};
 
 /// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {

@@ -63,16 +63,16 @@
 use ::axum::extract::rejection::{
     BytesRejection, FailedToBufferBody, JsonRejection, PathRejection, QueryRejection,
 };
-use ::axum::http::header::CONTENT_TYPE;
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
+use ::axum::http::header::CONTENT_TYPE;
 use ::axum::http::request::Parts;
 use ::axum::http::StatusCode;
 use ::axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{ApiError, RejectionKind};
 pub use crate::Rejection;
+use crate::{ApiError, RejectionKind};
 
 /// `error`'s response as an axum response: the status, headers and body of
 /// [`ApiError::to_response`], nothing added. What the derived
@@ -122,8 +122,7 @@ impl From<JsonRejection> for Rejection {
         if kind == RejectionKind::UnprocessableJson {
             // axum reads JSON with `serde_path_to_error` too, and keeps its
             // error in the rejection's sources: the path is there.
-            if let Some(errors) = path_error(&rejection).and_then(crate::json_input::field_errors)
-            {
+            if let Some(errors) = path_error(&rejection).and_then(crate::json_input::field_errors) {
                 answer = answer.with_field_errors(errors);
             }
         }
@@ -132,9 +131,7 @@ impl From<JsonRejection> for Rejection {
 }
 
 /// The `serde_path_to_error` error among the sources of axum's rejection.
-fn path_error(
-    rejection: &JsonRejection,
-) -> Option<&serde_path_to_error::Error<serde_json::Error>> {
+fn path_error(rejection: &JsonRejection) -> Option<&serde_path_to_error::Error<serde_json::Error>> {
     let mut next = std::error::Error::source(rejection);
     // Bounded: a chain of sources is a few errors long.
     for _ in 0..8 {

@@ -82,7 +82,9 @@ fn rejection(error: serde_path_to_error::Error<serde_json::Error>) -> Rejection 
 
 /// The one field error of JSON of the wrong shape, or `None` when no field
 /// is to blame.
-pub(crate) fn field_errors(error: &serde_path_to_error::Error<serde_json::Error>) -> Option<FieldErrors> {
+pub(crate) fn field_errors(
+    error: &serde_path_to_error::Error<serde_json::Error>,
+) -> Option<FieldErrors> {
     let mut path = String::new();
     for segment in error.path() {
         match segment {

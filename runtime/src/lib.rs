@@ -155,8 +155,8 @@ pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
-pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use json_input::from_json_slice;
+pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use rejection::{Rejection, RejectionKind};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,

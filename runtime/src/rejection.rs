@@ -156,8 +156,7 @@ impl Rejection {
     /// 400: the body is not valid JSON.
     pub const MalformedJson: Rejection = Rejection::new(RejectionKind::MalformedJson);
     /// 415: the request does not say that its body is JSON.
-    pub const UnsupportedMediaType: Rejection =
-        Rejection::new(RejectionKind::UnsupportedMediaType);
+    pub const UnsupportedMediaType: Rejection = Rejection::new(RejectionKind::UnsupportedMediaType);
     /// 422: valid JSON, but not of the shape the handler expects.
     pub const UnprocessableJson: Rejection = Rejection::new(RejectionKind::UnprocessableJson);
     /// 413: the body is over the size limit.

@@ -20,9 +20,9 @@
 //! | `source` | the `source()` chain, joined with `": "`, where the type implements `std::error::Error` and has a source (any status: a [`Rejection`](crate::Rejection) keeps the framework's or serde's error there) |
 
 use std::error::Error;
-use std::fmt::Display;
 #[cfg(feature = "tracing")]
 use std::fmt;
+use std::fmt::Display;
 
 /// What the derive's probe found out about a value: its `Display` and its
 /// `std::error::Error`, where its type implements them. Empty without the

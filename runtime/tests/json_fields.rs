@@ -86,7 +86,9 @@ fn a_missing_field_is_required() {
         unfit("address.city", "is required")
     );
     assert_eq!(
-        reject(r#"{"email":"a","address":{"city":"b"},"items":[{"name":"x","quantity":1},{"quantity":2}]}"#),
+        reject(
+            r#"{"email":"a","address":{"city":"b"},"items":[{"name":"x","quantity":1},{"quantity":2}]}"#
+        ),
         unfit("items[1].name", "is required")
     );
 }
@@ -135,7 +137,10 @@ fn other_mistakes_are_invalid() {
 #[test]
 fn a_document_of_the_wrong_shape_names_no_field() {
     assert_eq!(reject("7"), (422, format!(r#"{{"message":"{UNFIT}"}}"#)));
-    assert_eq!(reject(r#""order""#), (422, format!(r#"{{"message":"{UNFIT}"}}"#)));
+    assert_eq!(
+        reject(r#""order""#),
+        (422, format!(r#"{{"message":"{UNFIT}"}}"#))
+    );
     // serde also reads a struct from an array of its fields in order: the
     // first element is then the offending one.
     assert_eq!(reject("[1,2]"), unfit("[0]", "has the wrong type"));
@@ -144,20 +149,32 @@ fn a_document_of_the_wrong_shape_names_no_field() {
 #[test]
 fn syntax_errors_are_400_without_errors() {
     let malformed = r#"{"message":"The request body is not valid JSON"}"#.to_owned();
-    for json in ["", "{", r#"{"email":"#, "nope", &format!("{VALID} trailing")] {
+    for json in [
+        "",
+        "{",
+        r#"{"email":"#,
+        "nope",
+        &format!("{VALID} trailing"),
+    ] {
         assert_eq!(reject(json), (400, malformed.clone()), "{json:?}");
     }
 }
 
 #[test]
 fn serdes_words_stay_in_the_source() {
-    let rejection =
-        from_json_slice::<Order>(br#"{"email":7,"address":{"city":"b"}}"#).unwrap_err();
+    let rejection = from_json_slice::<Order>(br#"{"email":7,"address":{"city":"b"}}"#).unwrap_err();
     assert_eq!(rejection.kind(), RejectionKind::UnprocessableJson);
     let source = std::error::Error::source(&rejection).unwrap().to_string();
     assert!(source.contains("invalid type: integer `7`"), "{source}");
     let body = String::from_utf8(rejection.body().to_vec()).unwrap();
-    for leak in ["invalid type", "integer", "string", "line", "column", "Order"] {
+    for leak in [
+        "invalid type",
+        "integer",
+        "string",
+        "line",
+        "column",
+        "Order",
+    ] {
         assert!(!body.contains(leak), "{leak}: {body}");
     }
 }
@@ -210,7 +227,10 @@ fn actix_webs_json_extractor_names_the_field_and_keeps_its_limit() {
         futures_executor(Json::<Order>::from_request(&request, &mut payload)).map(|_| ())
     };
     assert_eq!(extract("application/json", VALID, None), Ok(()));
-    assert_eq!(extract("application/vnd.api+json; charset=utf-8", VALID, None), Ok(()));
+    assert_eq!(
+        extract("application/vnd.api+json; charset=utf-8", VALID, None),
+        Ok(())
+    );
     let rejection = extract("application/json", r#"{"email":"a","address":{}}"#, None).unwrap_err();
     assert_eq!(
         (
@@ -223,7 +243,10 @@ fn actix_webs_json_extractor_names_the_field_and_keeps_its_limit() {
     assert_eq!(rejection.kind(), RejectionKind::UnsupportedMediaType);
     let rejection = extract("application/json", VALID, Some(10)).unwrap_err();
     assert_eq!(rejection.kind(), RejectionKind::PayloadTooLarge);
-    assert_eq!(extract("application/json", VALID, Some(VALID.len())), Ok(()));
+    assert_eq!(
+        extract("application/json", VALID, Some(VALID.len())),
+        Ok(())
+    );
 }
 
 /// Polls a future that never waits (an in-memory body) to completion.

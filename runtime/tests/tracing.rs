@@ -292,7 +292,10 @@ fn a_rejection_logs_serdes_words_and_never_sends_them() {
     }
     let rejection = api_status::from_json_slice::<NewUser>(br#"{}"#).unwrap_err();
     let (response, event) = one_event(|| rejection.to_response());
-    assert_eq!(event.field("source"), Some("missing field `email` at line 1 column 2"));
+    assert_eq!(
+        event.field("source"),
+        Some("missing field `email` at line 1 column 2")
+    );
     assert_eq!(
         body(&response),
         r#"{"message":"The request body has missing fields or fields of the wrong type","errors":{"email":["is required"]}}"#
