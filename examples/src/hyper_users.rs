@@ -11,7 +11,7 @@ use std::io;
 
 use api_status::bytes::Bytes;
 use api_status::http::{header, HeaderMap, Method, Request, Response, StatusCode};
-use api_status::Rejection;
+use api_status::{status, Rejection};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -20,7 +20,7 @@ use hyper_util::rt::TokioIo;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::UserError;
+use crate::{Avatars, UserError};
 
 /// The largest body read, as axum's and actix-web's default: 2 MiB.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -28,20 +28,27 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// Serves the users API on `listener`, one task per connection, until
 /// accepting fails.
 pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
+    let avatars = Avatars::default();
     loop {
         let (stream, _) = listener.accept().await?;
+        let avatars = avatars.clone();
         tokio::spawn(async move {
+            let service = service_fn(move |request| handle(avatars.clone(), request));
             // A connection that fails (the client went away) ends alone.
             let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service_fn(handle))
+                .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
     }
 }
 
-/// Answers one request: what [`serve`] runs for each.
-pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
-    let response = match route(request).await {
+/// Answers one request: what [`serve`] runs for each, with the server's
+/// avatar store.
+pub async fn handle(
+    avatars: Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let response = match route(&avatars, request).await {
         Ok(response) => response,
         // `From<UserError> for http::Response<Bytes>`, from the derive.
         Err(error) => error.into(),
@@ -49,28 +56,42 @@ pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>,
     Ok(response.map(Full::new))
 }
 
-async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError> {
+async fn route(
+    avatars: &Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Bytes>, UserError> {
     let path = request.uri().path().to_owned();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match (request.method(), segments.as_slice()) {
-        (&Method::GET, ["users", id]) => {
-            // A path that names no user, like `/users/abc`, is a 404.
-            // The parse error stays with the rejection, for the logs.
-            let id: u64 = id
-                .parse()
-                .map_err(|error| Rejection::NotFound.with_cause(error))?;
-            json(StatusCode::OK, &crate::find_user(id)?)
-        }
+        (&Method::GET, ["users", id]) => json(status!(ok), &crate::find_user(id_of(id)?)?),
+        // `From<Created<User>> for Response<Bytes>`: 201, location, self link.
         (&Method::POST, ["users"]) => {
             let new = read_json(request).await?;
-            json(StatusCode::CREATED, &crate::create_user(new)?)
+            Ok(crate::user_created(new)?.into())
         }
-        (&Method::POST, ["oauth", "token"]) => json(StatusCode::OK, &crate::issue_token()?),
+        (&Method::PUT, ["users", id, "avatar"]) => {
+            let id = id_of(id)?;
+            let image = read_body(request).await?;
+            Ok(avatars.upload(id, &image)?.into())
+        }
+        (&Method::GET, ["users", id, "avatar"]) => json(status!(ok), &avatars.avatar(id_of(id)?)?),
+        (&Method::GET, ["tasks", id]) => json(status!(ok), &avatars.task(id_of(id)?)?),
+        (&Method::GET, ["people", id]) => Ok(crate::moved_person(id_of(id)?).into()),
+        (&Method::POST, ["oauth", "token"]) => json(status!(ok), &crate::issue_token()?),
         (&Method::GET, ["admin"]) => Ok(text(crate::admin()?)),
         (&Method::GET, ["maintenance"]) => Ok(text(crate::maintenance()?)),
         (&Method::GET, ["upstream"]) => Ok(text(crate::upstream()?)),
         _ => Err(Rejection::NotFound.into()),
     }
+}
+
+/// A numeric id from the path: a path that names no such id, like
+/// `/users/abc`, is a 404. The parse error stays with the rejection, for
+/// the logs.
+fn id_of(segment: &str) -> Result<u64, Rejection> {
+    segment
+        .parse()
+        .map_err(|error| Rejection::NotFound.with_cause(error))
 }
 
 /// The body as JSON: 415 without a JSON content type, 413 over the limit,
@@ -86,7 +107,14 @@ async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T,
         };
         return Err(Rejection::UnsupportedMediaType.with_cause(cause));
     }
-    let body = Limited::new(request.into_body(), BODY_LIMIT)
+    let body = read_body(request).await?;
+    // 400 for malformed JSON; 422 naming the field for the wrong shape.
+    api_status::from_json_slice(&body)
+}
+
+/// The whole body: 413 over the limit, 400 if it cannot be read.
+async fn read_body(request: Request<Incoming>) -> Result<Bytes, Rejection> {
+    Ok(Limited::new(request.into_body(), BODY_LIMIT)
         .collect()
         .await
         .map_err(|error| {
@@ -97,9 +125,7 @@ async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T,
             };
             rejection.with_cause(error)
         })?
-        .to_bytes();
-    // 400 for malformed JSON; 422 naming the field for the wrong shape.
-    api_status::from_json_slice(&body)
+        .to_bytes())
 }
 
 /// `application/json` or `application/*+json`, parameters allowed.

@@ -91,6 +91,16 @@
 //! JSON of the wrong shape read with [`from_json_slice`] (which the `Json`
 //! extractors use) names the offending field by its path.
 //!
+//! # Success responses and statuses by name
+//!
+//! The success rows of an API's documentation have their types too:
+//! [`Created`] (201, `location` and a `self` link), [`Accepted`] (202, the
+//! task's `status` link), [`MovedPermanently`] (301) and
+//! [`PermanentRedirect`] (308). Each converts into `http::Response<Bytes>`
+//! and, with the features above, is an axum `IntoResponse` and an actix-web
+//! `Responder`. [`status!`] names any status as a constant, with the table
+//! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
 //! # Compile errors
 //!
 //! Each points at the offending tokens and says how to fix it; one build
@@ -115,6 +125,16 @@
 //! - an attribute other than `#[status(code)]` on an enum itself, and
 //!   `#[field_errors]` on a 5xx.
 //!
+//! # Limits
+//!
+//! Hostile sizes cost linear time: adding n field errors to a
+//! [`FieldErrors`] costs O(n) in total (a hash index takes over past 16
+//! fields), and so do the `validator` and `garde` conversions and parsing a
+//! [`FieldErrors`] or an [`ErrorBody`]. An OAuth `error_description` is at
+//! most [`MAX_ERROR_DESCRIPTION`] bytes, the same in the header and the
+//! body, so that a long message never makes a `WWW-Authenticate` header
+//! that proxies refuse; `message` keeps the whole text.
+//!
 //! # Safety
 //!
 //! Every crate is `#![forbid(unsafe_code)]`. Neither the runtime nor the
@@ -133,6 +153,7 @@ mod json_input;
 mod oauth;
 mod rejection;
 mod report;
+mod success;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -151,13 +172,16 @@ extern crate self as api_status;
 #[path = "private.rs"]
 pub mod __private;
 
+#[doc = include_str!("../docs/status.md")]
+pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use json_input::from_json_slice;
-pub use oauth::{oauth_error_description, OAuthErrorCode};
+pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
 pub use rejection::{Rejection, RejectionKind};
+pub use success::{Accepted, Created, MovedPermanently, PermanentRedirect};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.
