@@ -368,3 +368,18 @@ fn actix_web_error_response_emits_once() {
     assert_eq!(captured.len(), 1, "{captured:#?}");
     assert_eq!(captured[0].field("error"), Some("Rejection::InvalidQuery"));
 }
+
+#[test]
+fn a_success_body_that_cannot_be_serialized_logs_serdes_error() {
+    use std::collections::BTreeMap;
+    // A map with non-string keys has no JSON form: 500, and the reason is
+    // logged.
+    let pairs = BTreeMap::from([((1, 2), "pair")]);
+    let (response, event) =
+        one_event(|| api_status::Created::new("/pairs/1", pairs).to_response());
+    assert_eq!(response.status(), 500);
+    assert_eq!(event.level, Level::ERROR);
+    assert_eq!(event.field("error"), Some("Rejection::Internal"));
+    assert_eq!(event.field("source"), Some("key must be a string"));
+    assert_eq!(body(&response), r#"{"message":"Internal Server Error"}"#);
+}
