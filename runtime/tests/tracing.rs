@@ -375,8 +375,7 @@ fn a_success_body_that_cannot_be_serialized_logs_serdes_error() {
     // A map with non-string keys has no JSON form: 500, and the reason is
     // logged.
     let pairs = BTreeMap::from([((1, 2), "pair")]);
-    let (response, event) =
-        one_event(|| api_status::Created::new("/pairs/1", pairs).to_response());
+    let (response, event) = one_event(|| api_status::Created::new("/pairs/1", pairs).to_response());
     assert_eq!(response.status(), 500);
     assert_eq!(event.level, Level::ERROR);
     assert_eq!(event.field("error"), Some("Rejection::Internal"));
