@@ -560,6 +560,12 @@ impl Methods<'_> {
             fn __api_status_detail(&self) -> ::api_status::__private::Detail<'_> {
                 ::api_status::__private::detail!(self)
             }
+
+            #[doc(hidden)]
+            #[inline]
+            fn __api_status_name(&self) -> &'static str {
+                #lookup.name()
+            }
         }
     }
 

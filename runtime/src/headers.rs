@@ -14,7 +14,7 @@ pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("appli
 /// `Retry-After` where they apply, and its body.
 pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes> {
     let status = error.status();
-    crate::report::emit(error, crate::report::type_name::<E>(), status);
+    crate::report::emit(error, status);
     assemble(
         status,
         error.body(),

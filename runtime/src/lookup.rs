@@ -142,6 +142,16 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// The name the `tracing` event of the response logs: the variant's,
+    /// or a transparent variant's inner error's.
+    #[inline]
+    pub fn name(self) -> &'static str {
+        match self {
+            Lookup::Own(fixed) => fixed.name,
+            Lookup::Inner(inner) => inner.__api_status_name(),
+        }
+    }
+
     /// `ApiError::body`.
     #[inline]
     pub fn body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
@@ -167,7 +177,7 @@ impl<'a> Lookup<'a> {
             false => fixed.retry_after,
         };
         let status = status(fixed.status);
-        crate::report::emit(error, fixed.name, status);
+        crate::report::emit(error, status);
         crate::headers::assemble(
             status,
             self.body(error),

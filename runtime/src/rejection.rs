@@ -306,8 +306,13 @@ impl ApiError for Rejection {
 
     fn to_response(&self) -> Response<Bytes> {
         let status = self.status();
-        crate::report::emit(self, self.kind.event_name(), status);
+        crate::report::emit(self, status);
         crate::headers::assemble(status, self.body(), None, None)
+    }
+
+    #[doc(hidden)]
+    fn __api_status_name(&self) -> &'static str {
+        self.kind.event_name()
     }
 
     #[doc(hidden)]

@@ -43,12 +43,16 @@ impl Detail<'_> {
     };
 }
 
-/// Emits the event of one error response: `error` answered with `status`
-/// under the name `name`.
+/// Emits the event of one error response: `error` answered with `status`.
+/// Every function that builds an error response calls it once; its `error`
+/// field is `error`'s `__api_status_name()` (the variant's `Type::Variant`,
+/// an inner error's for a transparent one, `Rejection::Kind`, or a
+/// hand-written impl's type name).
 #[cfg(feature = "tracing")]
 #[inline(never)]
-pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, name: &str, status: http::StatusCode) {
+pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusCode) {
     let code = status.as_u16();
+    let name = error.__api_status_name();
     if status.is_server_error() {
         // Fields are evaluated only when a subscriber wants the event.
         if tracing::enabled!(target: "api_status", tracing::Level::ERROR) {
@@ -81,11 +85,10 @@ pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, name: &str, status: h
 /// Without the `tracing` feature: nothing.
 #[cfg(not(feature = "tracing"))]
 #[inline(always)]
-pub(crate) fn emit<E: crate::ApiError + ?Sized>(_: &E, _: &str, _: http::StatusCode) {}
+pub(crate) fn emit<E: crate::ApiError + ?Sized>(_: &E, _: http::StatusCode) {}
 
 /// The name of a hand-written impl's type, for its event: the last path
 /// segment of `type_name` (`RateLimited`, `Wrapper<Inner>`).
-#[cfg(feature = "tracing")]
 pub(crate) fn type_name<E: ?Sized>() -> &'static str {
     let full = std::any::type_name::<E>();
     // Only the path before the first `<` names the type's own module.
@@ -94,13 +97,6 @@ pub(crate) fn type_name<E: ?Sized>() -> &'static str {
         Some(at) => full.get(at + 2..).unwrap_or(full),
         None => full,
     }
-}
-
-/// Without the `tracing` feature: never read.
-#[cfg(not(feature = "tracing"))]
-#[inline(always)]
-pub(crate) fn type_name<E: ?Sized>() -> &'static str {
-    ""
 }
 
 /// The public message, written without an intermediate `String`.
