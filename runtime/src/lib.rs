@@ -91,6 +91,22 @@
 //! JSON of the wrong shape read with [`from_json_slice`] (which the `Json`
 //! extractors use) names the offending field by its path.
 //!
+//! # Logging
+//!
+//! With the `tracing` feature, every error response (by `to_response`,
+//! `From`, an adapter, a [`Rejection`]) emits exactly one `tracing` event,
+//! target `api_status`, with what the client is not told: level ERROR for a
+//! 5xx, DEBUG for a 4xx; fields `status` (a number), `error`
+//! (`Type::Variant`, `Type` for a struct; a transparent variant logs its
+//! inner error's name, once), `message` (the public message), `display` (a
+//! 5xx's `Display`) and `source` (the `source()` chain joined with `": "`;
+//! for a [`Rejection`], serde's or the framework's own error). The derive
+//! finds `Display` and `Error` by autoref specialization, decided where its
+//! impl is written: a generic type gets what its where-clause proves (its
+//! `Display` when that has no bounds on the parameters, no `source` when
+//! its `Error` impl needs `T: Debug`). Without the feature, nothing is
+//! computed.
+//!
 //! # Success responses and statuses by name
 //!
 //! The success rows of an API's documentation have their types too:
