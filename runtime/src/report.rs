@@ -8,14 +8,15 @@
 //! inner error's, so only the inner emits. Without the feature [`emit`] is an
 //! empty function: nothing is computed, nothing is called.
 //!
-//! The event, target `api_status`:
+//! The event, target `api_status` (fields in this order: `message` first,
+//! as formatters such as `tracing_subscriber::fmt` print it first anyway):
 //!
 //! | field | value |
 //! | --- | --- |
 //! | level | ERROR for a 5xx, DEBUG for a 4xx |
+//! | `message` | the public message, as the body says it |
 //! | `status` | the status code, a number |
 //! | `error` | `Type::Variant` (`Type` for a struct); for a hand-written impl, its type's name |
-//! | `message` | the public message, as the body says it |
 //! | `display` | a 5xx's `Display`, where its type implements it |
 //! | `source` | the `source()` chain, joined with `": "`, where the type implements `std::error::Error` and has a source (any status: a [`Rejection`](crate::Rejection) keeps the framework's or serde's error there) |
 
@@ -61,9 +62,9 @@ pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusC
             tracing::event!(
                 target: "api_status",
                 tracing::Level::ERROR,
+                message = %Message(error),
                 status = code,
                 error = name,
-                message = %Message(error),
                 display = detail.display.map(tracing::field::display),
                 source = source.map(tracing::field::display),
             );
@@ -74,9 +75,9 @@ pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusC
         tracing::event!(
             target: "api_status",
             tracing::Level::DEBUG,
+            message = %Message(error),
             status = code,
             error = name,
-            message = %Message(error),
             source = source.map(tracing::field::display),
         );
     }
