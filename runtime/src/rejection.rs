@@ -73,8 +73,9 @@ use crate::{ApiError, FieldErrors};
 #[derive(Clone)]
 pub struct Rejection {
     kind: RejectionKind,
-    /// The fields of JSON of the wrong shape, by path.
-    errors: Option<FieldErrors>,
+    /// The fields of JSON of the wrong shape, by path (boxed: a rejection
+    /// stays three words wide).
+    errors: Option<Box<FieldErrors>>,
     /// The framework's or serde's own error.
     cause: Option<Arc<dyn Error + Send + Sync + 'static>>,
 }
@@ -217,7 +218,7 @@ impl Rejection {
     /// The rejection with `errors` as its `errors` member: the offending
     /// fields of JSON of the wrong shape.
     pub(crate) fn with_field_errors(mut self, errors: FieldErrors) -> Rejection {
-        self.errors = Some(errors);
+        self.errors = Some(Box::new(errors));
         self
     }
 }
@@ -290,7 +291,7 @@ impl ApiError for Rejection {
     }
 
     fn field_errors(&self) -> Option<Cow<'_, FieldErrors>> {
-        self.errors.as_ref().map(Cow::Borrowed)
+        self.errors.as_deref().map(Cow::Borrowed)
     }
 
     fn www_authenticate(&self) -> Option<HeaderValue> {
