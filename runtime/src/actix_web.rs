@@ -66,6 +66,12 @@
 //! the same answers, and JSON of the wrong shape names the offending field
 //! (`{"errors":{"address.city":["is required"]}}`).
 //!
+//! [`ConditionalGet`] is middleware (`App::wrap`) that gives a `GET`'s 200
+//! an ETag from its body and answers a matching `If-None-Match` with a 304
+//! (RFC 9110 section 13); `api_status::Preconditions` is an extractor and
+//! `api_status::Conditional` a responder, for handlers that compute their
+//! own validators.
+//!
 //! actix-web 4 is built on `http` 0.2 while `api-status` speaks `http` 1:
 //! the status and headers are carried over by their numbers and bytes,
 //! which both versions share.
@@ -83,6 +89,9 @@ use std::pin::Pin;
 
 pub use crate::Rejection;
 use crate::{ApiError, RejectionKind};
+
+mod conditional_get;
+pub use conditional_get::{ConditionalGet, ConditionalGetMiddleware};
 
 /// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {

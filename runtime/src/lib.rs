@@ -84,6 +84,7 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //! | `tracing` | one `tracing` event per error response, target `api_status`: ERROR with the `Display` and `source()` chain a 5xx hides from the client, DEBUG for a 4xx (see README's "Logging") |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
@@ -116,6 +117,16 @@
 //! and, with the features above, is an axum `IntoResponse` and an actix-web
 //! `Responder`. [`status!`] names any status as a constant, with the table
 //! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
+//! # Conditional requests
+//!
+//! [`Preconditions`], [`Validators`], [`EntityTag`] and [`Conditional`]
+//! answer `If-Match`, `If-None-Match`, `If-Modified-Since` and
+//! `If-Unmodified-Since` as RFC 9110 section 13 says: 304 Not Modified for
+//! a current `GET`, [`PreconditionFailed`] (412, in the same body format as
+//! every error) for a stale update. See [`Preconditions`] for the rules,
+//! and the features `tower` and `actix-web` for middleware that tags
+//! responses from their bodies.
 //!
 //! # Compile errors
 //!
@@ -160,6 +171,7 @@
 #![warn(missing_docs)]
 
 mod body;
+mod conditional;
 mod error;
 mod field_errors;
 mod frameworks;
@@ -177,6 +189,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "tower")]
+pub mod tower;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -192,6 +206,10 @@ pub mod __private;
 pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
+pub use conditional::{
+    Conditional, EntityTag, InvalidEntityTag, Precondition, PreconditionFailed, Preconditions,
+    Validators,
+};
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use json_input::from_json_slice;
