@@ -38,6 +38,8 @@ struct Case {
     /// Text the event's `source` (or, for a 5xx, `display`) holds and the
     /// body must not.
     hidden: &'static [&'static str],
+    /// An `if-match` header.
+    if_match: Option<&'static str>,
 }
 
 const JSON: Option<&str> = Some("application/json");
@@ -59,6 +61,7 @@ fn case(
         status,
         error,
         hidden,
+        if_match: None,
     }
 }
 
@@ -136,6 +139,18 @@ fn cases() -> Vec<Case> {
             "Rejection::UnprocessableJson",
             &["missing field `email`"],
         ),
+        Case {
+            if_match: Some(r#""another-version""#),
+            ..case(
+                Method::PUT,
+                "/users/1",
+                JSON,
+                r#"{"name":"Ada","email":"ada@example.com"}"#,
+                412,
+                "PreconditionFailed",
+                &[],
+            )
+        },
         case(
             Method::POST,
             "/oauth/token",
@@ -189,6 +204,9 @@ async fn send(address: SocketAddr, case: &Case) -> Response<Bytes> {
             .header("host", address.to_string());
         if let Some(content_type) = case.content_type {
             request = request.header("content-type", content_type);
+        }
+        if let Some(tag) = case.if_match {
+            request = request.header("if-match", tag);
         }
         let response = sender
             .send_request(request.body(Full::new(Bytes::from_static(case.body.as_bytes())))?)
