@@ -280,8 +280,15 @@ impl Own {
             (Some(_), None) => None,
         };
 
+        // As the source spells them, without a raw identifier's `r#`.
+        let unraw = |ident: &Ident| ident.to_string().trim_start_matches("r#").to_owned();
+        let name = match input.is_enum {
+            true => format!("{}::{}", unraw(&input.original.ident), unraw(variant.ident)),
+            false => unraw(&input.original.ident),
+        };
         let fixed = FixedFacts {
             code,
+            name: &name,
             message,
             oauth_variant: oauth_code.map(|(_, variant_name)| variant_name),
             retry_after: retry_after_seconds,
@@ -305,6 +312,8 @@ impl Own {
 /// value: it becomes the runtime's `Fixed`, in a `static`.
 struct FixedFacts<'a> {
     code: u16,
+    /// `Type::Variant`, or `Type` for a struct, for the `tracing` event.
+    name: &'a str,
     /// The message, when it is fixed.
     message: Option<&'a str>,
     /// The `OAuthErrorCode` variant of `#[oauth]`.
@@ -323,6 +332,7 @@ impl FixedFacts<'_> {
         let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
         let none = quote!(::core::option::Option::None);
         let code = self.code;
+        let name = self.name;
         let message = self
             .message
             .map_or(none.clone(), |text| some(quote!(#text)));
@@ -346,6 +356,7 @@ impl FixedFacts<'_> {
         quote! {{
             static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
                 status: #code,
+                name: #name,
                 message: #message,
                 oauth: #oauth,
                 retry_after: #retry_after,
@@ -545,6 +556,18 @@ impl Methods<'_> {
             #[inline]
             fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
                 #to_response
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            fn __api_status_detail(&self) -> ::api_status::__private::Detail<'_> {
+                ::api_status::__private::detail!(self)
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            fn __api_status_name(&self) -> &'static str {
+                #lookup.name()
             }
         }
     }

@@ -7,6 +7,8 @@
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
+    // Error responses are logged: the 502's cause, the 422's serde error.
+    api_status_examples::log_to_stderr();
     let listener = tokio::net::TcpListener::bind(api_status_examples::listen_address()).await?;
     println!(
         "{}",

@@ -4,12 +4,14 @@
 //! Handlers return `Result<_, UserError>`: with the `actix-web` feature of
 //! `api-status`, every derived error is a `ResponseError`.
 //! `api_status::actix_web::configure` makes actix-web's JSON, query and path
-//! extractors answer their failures in the same format.
+//! extractors answer their failures in the same format, and
+//! `api_status::actix_web::Json` names the offending field of JSON of the
+//! wrong shape.
 
 use std::io;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
-use api_status::actix_web::ConditionalGet;
+use api_status::actix_web::{ConditionalGet, Json};
 use api_status::{Accepted, Conditional, Created, MovedPermanently, Preconditions, Rejection};
 
 use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
@@ -88,7 +90,7 @@ async fn show_user(
 async fn update_user(
     id: web::Path<u64>,
     preconditions: Preconditions,
-    new: web::Json<NewUser>,
+    new: Json<NewUser>,
 ) -> Result<Conditional<User>, UserError> {
     crate::conditional::update_user(id.into_inner(), &preconditions, new.into_inner())
 }
@@ -97,7 +99,7 @@ async fn list_users() -> web::Json<Vec<User>> {
     web::Json(crate::conditional::list_users())
 }
 
-async fn create_user(new: web::Json<NewUser>) -> Result<Created<User>, UserError> {
+async fn create_user(new: Json<NewUser>) -> Result<Created<User>, UserError> {
     crate::user_created(new.into_inner())
 }
 

@@ -98,9 +98,12 @@ async fn route(
 }
 
 /// A numeric id from the path: a path that names no such id, like
-/// `/users/abc`, is a 404.
+/// `/users/abc`, is a 404. The parse error stays with the rejection, for
+/// the logs.
 fn id_of(segment: &str) -> Result<u64, Rejection> {
-    segment.parse().map_err(|_| Rejection::NotFound)
+    segment
+        .parse()
+        .map_err(|error| Rejection::NotFound.with_cause(error))
 }
 
 /// `GET /users` through the automatic ETag layer: a tower service of its
@@ -132,13 +135,21 @@ async fn list_users(request: Request<Incoming>) -> Response<Bytes> {
 }
 
 /// The body as JSON: 415 without a JSON content type, 413 over the limit,
-/// 400 for malformed JSON, 422 for JSON that does not fit `T`.
+/// 400 for malformed JSON, 422 for JSON that does not fit `T` (with the
+/// offending field's path).
 async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T, Rejection> {
     if !is_json(request.headers()) {
-        return Err(Rejection::UnsupportedMediaType);
+        // What was sent instead, for the logs (the `tracing` event).
+        let sent = request.headers().get(header::CONTENT_TYPE);
+        let cause = match sent {
+            Some(value) => format!("content-type {value:?} is not JSON"),
+            None => "no content-type".to_owned(),
+        };
+        return Err(Rejection::UnsupportedMediaType.with_cause(cause));
     }
     let body = read_body(request).await?;
-    serde_json::from_slice(&body).map_err(Rejection::from)
+    // 400 for malformed JSON; 422 naming the field for the wrong shape.
+    api_status::from_json_slice(&body)
 }
 
 /// The whole body: 413 over the limit, 400 if it cannot be read.
@@ -147,11 +158,12 @@ async fn read_body(request: Request<Incoming>) -> Result<Bytes, Rejection> {
         .collect()
         .await
         .map_err(|error| {
-            if error.is::<http_body_util::LengthLimitError>() {
+            let rejection = if error.is::<http_body_util::LengthLimitError>() {
                 Rejection::PayloadTooLarge
             } else {
                 Rejection::UnreadableBody
-            }
+            };
+            rejection.with_cause(error)
         })?
         .to_bytes())
 }

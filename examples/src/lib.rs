@@ -316,6 +316,18 @@ pub fn upstream() -> Result<&'static str, UserError> {
     )))
 }
 
+/// Prints the `tracing` events of error responses (feature `tracing` of
+/// `api-status`) to stderr, 4xx (DEBUG) included: what the examples call
+/// first, so that `curl /upstream` shows the operator what the client was
+/// not told.
+pub fn log_to_stderr() {
+    // A second call (another example in the same process) keeps the first.
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
 /// The address to listen on: 127.0.0.1, port `PORT` or 3000.
 pub fn listen_address() -> std::net::SocketAddr {
     let port = std::env::var("PORT")

@@ -59,6 +59,11 @@ fn case(
 
 const JSON: Option<&str> = Some("application/json");
 
+/// The rejection of JSON of the wrong shape for `NewUser`, naming the field.
+fn unfit(body: &str) -> Rejection {
+    api_status::from_json_slice::<NewUser>(body.as_bytes()).unwrap_err()
+}
+
 /// Every error kind of the users API, and every rejection.
 fn error_cases() -> Vec<Case> {
     let invalid = api_status_examples::create_user(NewUser {
@@ -146,7 +151,7 @@ fn error_cases() -> Vec<Case> {
             "/users",
             JSON,
             r#"{"name":1,"email":2}"#,
-            Rejection::UnprocessableJson,
+            unfit(r#"{"name":1,"email":2}"#),
         ),
         case(
             "missing field",
@@ -154,7 +159,15 @@ fn error_cases() -> Vec<Case> {
             "/users",
             JSON,
             r#"{"name":"ada"}"#,
-            Rejection::UnprocessableJson,
+            unfit(r#"{"name":"ada"}"#),
+        ),
+        case(
+            "wrong type of an optional field",
+            Method::POST,
+            "/users",
+            JSON,
+            r#"{"name":"ada","email":"ada@example.com","age":"old"}"#,
+            unfit(r#"{"name":"ada","email":"ada@example.com","age":"old"}"#),
         ),
         case(
             "oauth",
@@ -352,9 +365,23 @@ fn check_the_wire(stack: &str, replies: &[Reply]) {
         r#"{"message":"The request body must be JSON, sent with Content-Type: application/json"}"#;
     expect("wrong content type", 415, unsupported);
     expect("no content type", 415, unsupported);
-    let unfit = r#"{"message":"The request body has missing fields or fields of the wrong type"}"#;
-    expect("wrong field types", 422, unfit);
-    expect("missing field", 422, unfit);
+    // The first offending field, by name, in our words.
+    let unfit = |field: &str, message: &str| {
+        format!(
+            r#"{{"message":"The request body has missing fields or fields of the wrong type","errors":{{"{field}":["{message}"]}}}}"#
+        )
+    };
+    expect(
+        "wrong field types",
+        422,
+        &unfit("name", "has the wrong type"),
+    );
+    expect("missing field", 422, &unfit("email", "is required"));
+    expect(
+        "wrong type of an optional field",
+        422,
+        &unfit("age", "has the wrong type"),
+    );
     expect(
         "oauth",
         401,
@@ -407,6 +434,8 @@ fn check_the_wire(stack: &str, replies: &[Reply]) {
             "column",
             "NewUser",
             "expected",
+            "missing field `",
+            "integer",
         ] {
             assert!(
                 !body.contains(leak),

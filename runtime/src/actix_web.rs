@@ -53,11 +53,18 @@
 //! | --- | --- |
 //! | `JsonPayloadError::Deserialize`, a syntax error or an early end | 400 [`Rejection::MalformedJson`] |
 //! | `JsonPayloadError::ContentType` | 415 [`Rejection::UnsupportedMediaType`] |
-//! | `JsonPayloadError::Deserialize`, JSON of the wrong shape | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonPayloadError::Deserialize`, JSON of the wrong shape | 422 [`Rejection::UnprocessableJson`] (without the field: actix-web's handler only sees serde's error; the [`Json`] extractor of this module names it) |
 //! | `JsonPayloadError::Overflow`, `OverflowKnownLength` | 413 [`Rejection::PayloadTooLarge`] |
 //! | `JsonPayloadError::Payload` | 413 over the limit, else 400 [`Rejection::UnreadableBody`] |
 //! | `QueryPayloadError` | 400 [`Rejection::InvalidQuery`] |
 //! | `PathError` | 404 [`Rejection::NotFound`] |
+//!
+//! Every rejection keeps actix-web's or serde's error as its `source()`:
+//! with the `tracing` feature its text is logged, never sent.
+//!
+//! For JSON bodies, prefer this module's [`Json`] extractor to `web::Json`:
+//! the same answers, and JSON of the wrong shape names the offending field
+//! (`{"errors":{"address.city":["is required"]}}`).
 //!
 //! [`ConditionalGet`] is middleware (`App::wrap`) that gives a `GET`'s 200
 //! an ETag from its body and answers a matching `If-None-Match` with a 304
@@ -70,13 +77,18 @@
 //! which both versions share.
 
 use ::actix_web::body::BoxBody;
+use ::actix_web::dev::Payload;
 use ::actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use ::actix_web::http::header::CONTENT_TYPE;
 use ::actix_web::http::header::{HeaderName, HeaderValue};
 use ::actix_web::http::StatusCode;
-use ::actix_web::{web, HttpRequest, HttpResponse, Responder};
+use ::actix_web::{web, FromRequest, HttpRequest, HttpResponse, Responder};
+use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
 
-use crate::ApiError;
 pub use crate::Rejection;
+use crate::{ApiError, RejectionKind};
 
 mod conditional_get;
 pub use conditional_get::{ConditionalGet, ConditionalGetMiddleware};
@@ -190,35 +202,46 @@ impl Responder for crate::PermanentRedirect {
 
 impl From<JsonPayloadError> for Rejection {
     fn from(error: JsonPayloadError) -> Self {
-        Rejection::from(&error)
-    }
-}
-
-/// As `From<JsonPayloadError>`, without taking the error.
-impl From<&JsonPayloadError> for Rejection {
-    fn from(error: &JsonPayloadError) -> Self {
+        let kind = kind_of(&error);
         match error {
-            JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-                Rejection::PayloadTooLarge
-            }
-            JsonPayloadError::ContentType => Rejection::UnsupportedMediaType,
-            JsonPayloadError::Deserialize(error) => Rejection::from(error),
-            JsonPayloadError::Serialize(_) => Rejection::Internal,
-            JsonPayloadError::Payload(PayloadError::Overflow) => Rejection::PayloadTooLarge,
-            _ => Rejection::UnreadableBody,
+            // The serde error itself as the source, not actix-web's wrapper.
+            JsonPayloadError::Deserialize(error) => Rejection::new(kind).with_cause(error),
+            error => Rejection::new(kind).with_cause(error),
         }
     }
 }
 
+/// As `From<JsonPayloadError>`, without taking the error: its text is kept
+/// as the source.
+impl From<&JsonPayloadError> for Rejection {
+    fn from(error: &JsonPayloadError) -> Self {
+        Rejection::new(kind_of(error)).with_cause(error.to_string())
+    }
+}
+
+/// The kind of rejection for actix-web's JSON extractor error.
+fn kind_of(error: &JsonPayloadError) -> RejectionKind {
+    match error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            RejectionKind::PayloadTooLarge
+        }
+        JsonPayloadError::ContentType => RejectionKind::UnsupportedMediaType,
+        JsonPayloadError::Deserialize(error) => crate::rejection::kind_of(error),
+        JsonPayloadError::Serialize(_) => RejectionKind::Internal,
+        JsonPayloadError::Payload(PayloadError::Overflow) => RejectionKind::PayloadTooLarge,
+        _ => RejectionKind::UnreadableBody,
+    }
+}
+
 impl From<QueryPayloadError> for Rejection {
-    fn from(_: QueryPayloadError) -> Self {
-        Rejection::InvalidQuery
+    fn from(error: QueryPayloadError) -> Self {
+        Rejection::InvalidQuery.with_cause(error)
     }
 }
 
 impl From<PathError> for Rejection {
-    fn from(_: PathError) -> Self {
-        Rejection::NotFound
+    fn from(error: PathError) -> Self {
+        Rejection::NotFound.with_cause(error)
     }
 }
 
@@ -261,4 +284,89 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .app_data(json_config())
         .app_data(query_config())
         .app_data(path_config());
+}
+
+/// The largest JSON body [`Json`] reads unless told otherwise: 2 MiB, as
+/// actix-web's `JsonConfig`.
+pub const DEFAULT_JSON_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The body limit of [`Json`], in bytes: install it with
+/// `App::app_data(JsonLimit(bytes))` (the default is
+/// [`DEFAULT_JSON_LIMIT`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonLimit(pub usize);
+
+/// A JSON body extractor like `web::Json`, whose failures answer as a
+/// [`Rejection`] (400, 413, 415 or 422) and whose JSON of the wrong shape
+/// names the offending field (`{"errors":{"address.city":["is required"]}}`,
+/// see [`from_json_slice`](crate::from_json_slice)); actix-web's own error
+/// handler only ever sees serde's error, which does not know the path.
+///
+/// It takes a JSON `Content-Type` (`application/json`, `application/*+json`,
+/// parameters allowed) and a body of at most [`JsonLimit`] bytes.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use api_status::actix_web::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct NewUser {
+///     name: String,
+/// }
+///
+/// async fn create(Json(user): Json<NewUser>) -> String {
+///     format!("hello {}", user.name)
+/// }
+///
+/// let app = App::new().route("/users", web::post().to(create));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    /// The value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = Rejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Rejection>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = request.headers().get(CONTENT_TYPE);
+        let is_json =
+            crate::json_input::is_json_content_type(content_type.map(|value| value.as_bytes()));
+        let unsupported = match (is_json, content_type) {
+            (true, _) => None,
+            (false, Some(value)) => Some(format!("content-type {value:?} is not JSON")),
+            (false, None) => Some("no content-type".to_owned()),
+        };
+        let limit = request
+            .app_data::<JsonLimit>()
+            .map_or(DEFAULT_JSON_LIMIT, |limit| limit.0);
+        let payload = web::Payload::from_request(request, payload);
+        Box::pin(async move {
+            if let Some(cause) = unsupported {
+                return Err(Rejection::UnsupportedMediaType.with_cause(cause));
+            }
+            let payload = payload
+                .await
+                .map_err(|error| Rejection::UnreadableBody.with_cause(error.to_string()))?;
+            let body = match payload.to_bytes_limited(limit).await {
+                Ok(Ok(body)) => body,
+                // actix-web's `Error` is not `Send`: its text is kept.
+                Ok(Err(error)) => {
+                    let kind = match error.as_error::<PayloadError>() {
+                        Some(PayloadError::Overflow) => RejectionKind::PayloadTooLarge,
+                        _ => RejectionKind::UnreadableBody,
+                    };
+                    return Err(Rejection::new(kind).with_cause(error.to_string()));
+                }
+                Err(over) => return Err(Rejection::PayloadTooLarge.with_cause(over.to_string())),
+            };
+            crate::from_json_slice(&body).map(Json)
+        })
+    }
 }

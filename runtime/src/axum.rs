@@ -36,7 +36,7 @@
 //! | --- | --- |
 //! | `JsonRejection::JsonSyntaxError` | 400 [`Rejection::MalformedJson`] |
 //! | `JsonRejection::MissingJsonContentType` | 415 [`Rejection::UnsupportedMediaType`] |
-//! | `JsonRejection::JsonDataError` | 422 [`Rejection::UnprocessableJson`] |
+//! | `JsonRejection::JsonDataError` | 422 [`Rejection::UnprocessableJson`], with `errors` naming the field by its path |
 //! | `JsonRejection::BytesRejection` | 413 [`Rejection::PayloadTooLarge`] over the body limit, else 400 [`Rejection::UnreadableBody`] |
 //! | `QueryRejection` | 400 [`Rejection::InvalidQuery`] |
 //! | `PathRejection` | 404 [`Rejection::NotFound`]; 500 [`Rejection::Internal`] when axum says the route itself is wrong |
@@ -59,20 +59,26 @@
 //!
 //! To keep axum's extractors and still answer in this format, convert their
 //! rejections: `Result<axum::Json<T>, JsonRejection>` in the handler's
-//! arguments, then `.map_err(Rejection::from)?`.
+//! arguments, then `.map_err(Rejection::from)?`. axum reads JSON with
+//! `serde_path_to_error` too, and the conversion finds the field's path in
+//! its rejection's sources.
+//!
+//! Every rejection keeps axum's own rejection as its `source()`: with the
+//! `tracing` feature its text is logged, never sent.
 
 use ::axum::extract::rejection::{
-    FailedToBufferBody, JsonRejection, PathRejection, QueryRejection,
+    BytesRejection, FailedToBufferBody, JsonRejection, PathRejection, QueryRejection,
 };
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
+use ::axum::http::header::CONTENT_TYPE;
 use ::axum::http::request::Parts;
 use ::axum::http::StatusCode;
 use ::axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::ApiError;
 pub use crate::Rejection;
+use crate::{ApiError, RejectionKind};
 
 /// `error`'s response as an axum response: the status, headers and body of
 /// [`ApiError::to_response`], nothing added. What the derived
@@ -145,25 +151,54 @@ impl IntoResponse for crate::PermanentRedirect {
 
 impl From<JsonRejection> for Rejection {
     fn from(rejection: JsonRejection) -> Self {
-        match rejection {
-            JsonRejection::JsonSyntaxError(_) => Rejection::MalformedJson,
-            JsonRejection::JsonDataError(_) => Rejection::UnprocessableJson,
-            JsonRejection::MissingJsonContentType(_) => Rejection::UnsupportedMediaType,
+        let kind = match &rejection {
+            JsonRejection::JsonSyntaxError(_) => RejectionKind::MalformedJson,
+            JsonRejection::JsonDataError(_) => RejectionKind::UnprocessableJson,
+            JsonRejection::MissingJsonContentType(_) => RejectionKind::UnsupportedMediaType,
             JsonRejection::BytesRejection(rejection) => by_status(rejection.status()),
             other => by_status(other.status()),
+        };
+        let mut answer = Rejection::new(kind);
+        if kind == RejectionKind::UnprocessableJson {
+            // axum reads JSON with `serde_path_to_error` too, and keeps its
+            // error in the rejection's sources: the path is there.
+            if let Some(errors) = path_error(&rejection).and_then(crate::json_input::field_errors) {
+                answer = answer.with_field_errors(errors);
+            }
         }
+        answer.with_cause(rejection)
     }
+}
+
+/// The `serde_path_to_error` error among the sources of axum's rejection.
+fn path_error(rejection: &JsonRejection) -> Option<&serde_path_to_error::Error<serde_json::Error>> {
+    let mut next = std::error::Error::source(rejection);
+    // Bounded: a chain of sources is a few errors long.
+    for _ in 0..8 {
+        let error = next?;
+        if let Some(found) = error.downcast_ref() {
+            return Some(found);
+        }
+        next = error.source();
+    }
+    None
 }
 
 impl From<FailedToBufferBody> for Rejection {
     fn from(rejection: FailedToBufferBody) -> Self {
-        by_status(rejection.status())
+        Rejection::new(by_status(rejection.status())).with_cause(rejection)
+    }
+}
+
+impl From<BytesRejection> for Rejection {
+    fn from(rejection: BytesRejection) -> Self {
+        Rejection::new(by_status(rejection.status())).with_cause(rejection)
     }
 }
 
 impl From<QueryRejection> for Rejection {
-    fn from(_: QueryRejection) -> Self {
-        Rejection::InvalidQuery
+    fn from(rejection: QueryRejection) -> Self {
+        Rejection::InvalidQuery.with_cause(rejection)
     }
 }
 
@@ -172,27 +207,34 @@ impl From<PathRejection> for Rejection {
         // axum answers 500 where the route and the extractor do not fit
         // (a wrong number of parameters, an unsupported type, no parameters
         // at all): a bug of the server, not of the client's path.
-        if rejection.status().is_server_error() {
-            Rejection::Internal
+        let kind = if rejection.status().is_server_error() {
+            RejectionKind::Internal
         } else {
-            Rejection::NotFound
-        }
+            RejectionKind::NotFound
+        };
+        Rejection::new(kind).with_cause(rejection)
     }
 }
 
 /// A body rejection by the status axum gives it.
-fn by_status(status: StatusCode) -> Rejection {
+fn by_status(status: StatusCode) -> RejectionKind {
     match status {
-        StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => Rejection::UnsupportedMediaType,
-        StatusCode::UNPROCESSABLE_ENTITY => Rejection::UnprocessableJson,
-        status if status.is_server_error() => Rejection::Internal,
-        _ => Rejection::UnreadableBody,
+        StatusCode::PAYLOAD_TOO_LARGE => RejectionKind::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => RejectionKind::UnsupportedMediaType,
+        StatusCode::UNPROCESSABLE_ENTITY => RejectionKind::UnprocessableJson,
+        status if status.is_server_error() => RejectionKind::Internal,
+        _ => RejectionKind::UnreadableBody,
     }
 }
 
 /// `axum::Json`, whose failures answer as a [`Rejection`] (400, 413, 415 or
-/// 422). As a response it is `axum::Json`'s: the value as JSON.
+/// 422), and whose JSON of the wrong shape names the offending field
+/// (`{"errors":{"address.city":["is required"]}}`, see
+/// [`from_json_slice`](crate::from_json_slice)). It reads the body as
+/// axum's does: a JSON `Content-Type` (`application/json`,
+/// `application/*+json`), then the whole body within axum's
+/// `DefaultBodyLimit`. As a response it is `axum::Json`'s: the value as
+/// JSON.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Json<T>(pub T);
 
@@ -204,10 +246,16 @@ where
     type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        match ::axum::Json::<T>::from_request(request, state).await {
-            Ok(::axum::Json(value)) => Ok(Json(value)),
-            Err(rejection) => Err(rejection.into()),
+        let content_type = request.headers().get(CONTENT_TYPE);
+        if !crate::json_input::is_json_content_type(content_type.map(|value| value.as_bytes())) {
+            let cause = match content_type {
+                Some(value) => format!("content-type {value:?} is not JSON"),
+                None => "no content-type".to_owned(),
+            };
+            return Err(Rejection::UnsupportedMediaType.with_cause(cause));
         }
+        let body = ::axum::body::Bytes::from_request(request, state).await?;
+        crate::from_json_slice(&body).map(Json)
     }
 }
 

@@ -13,8 +13,10 @@ pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("appli
 /// Builds `error`'s response: its status, `content-type`, the challenge and
 /// `Retry-After` where they apply, and its body.
 pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes> {
+    let status = error.status();
+    crate::report::emit(error, status);
     assemble(
-        error.status(),
+        status,
         error.body(),
         error.www_authenticate(),
         error.retry_after(),

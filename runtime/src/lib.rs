@@ -86,9 +86,28 @@
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `IntoResponses` for the success types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
 //! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
+//! | `tracing` | one `tracing` event per error response, target `api_status`: ERROR with the `Display` and `source()` chain a 5xx hides from the client, DEBUG for a 4xx (see README's "Logging") |
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
-//! wrong content type, JSON of the wrong shape) in the same body format.
+//! wrong content type, JSON of the wrong shape) in the same body format;
+//! JSON of the wrong shape read with [`from_json_slice`] (which the `Json`
+//! extractors use) names the offending field by its path.
+//!
+//! # Logging
+//!
+//! With the `tracing` feature, every error response (by `to_response`,
+//! `From`, an adapter, a [`Rejection`]) emits exactly one `tracing` event,
+//! target `api_status`, with what the client is not told: level ERROR for a
+//! 5xx, DEBUG for a 4xx; fields `status` (a number), `error`
+//! (`Type::Variant`, `Type` for a struct; a transparent variant logs its
+//! inner error's name, once), `message` (the public message), `display` (a
+//! 5xx's `Display`) and `source` (the `source()` chain joined with `": "`;
+//! for a [`Rejection`], serde's or the framework's own error). The derive
+//! finds `Display` and `Error` by autoref specialization, decided where its
+//! impl is written: a generic type gets what its where-clause proves (its
+//! `Display` when that has no bounds on the parameters, no `source` when
+//! its `Error` impl needs `T: Debug`). Without the feature, nothing is
+//! computed.
 //!
 //! # Success responses and statuses by name
 //!
@@ -159,9 +178,11 @@ mod field_errors;
 mod frameworks;
 mod headers;
 mod json;
+mod json_input;
 mod oauth;
 mod openapi_hook;
 mod rejection;
+mod report;
 mod success;
 
 #[cfg(feature = "actix-web")]
@@ -195,10 +216,11 @@ pub use conditional::{
 };
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
+pub use json_input::from_json_slice;
 pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
 #[cfg(feature = "utoipa")]
 pub use openapi::Merge;
-pub use rejection::Rejection;
+pub use rejection::{Rejection, RejectionKind};
 pub use success::{Accepted, Created, MovedPermanently, PermanentRedirect};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,

@@ -23,6 +23,9 @@ use super::{status, Cow, CowStr};
 pub struct Fixed {
     /// The status code, checked by the macro to be in `400..=599`.
     pub status: u16,
+    /// `Type::Variant`, or `Type` for a struct: the `error` field of the
+    /// `tracing` event.
+    pub name: &'static str,
     /// The public message when it is fixed (a literal `#[message]` or a 5xx
     /// reason phrase); `None` when the variant formats it.
     pub message: Option<&'static str>,
@@ -139,6 +142,16 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// The name the `tracing` event of the response logs: the variant's,
+    /// or a transparent variant's inner error's.
+    #[inline]
+    pub fn name(self) -> &'static str {
+        match self {
+            Lookup::Own(fixed) => fixed.name,
+            Lookup::Inner(inner) => inner.__api_status_name(),
+        }
+    }
+
     /// `ApiError::body`.
     #[inline]
     pub fn body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
@@ -163,8 +176,10 @@ impl<'a> Lookup<'a> {
             true => error.retry_after(),
             false => fixed.retry_after,
         };
+        let status = status(fixed.status);
+        crate::report::emit(error, status);
         crate::headers::assemble(
-            status(fixed.status),
+            status,
             self.body(error),
             self.www_authenticate(error),
             retry_after,

@@ -14,6 +14,11 @@ use crate::{FieldErrors, IntoFieldErrors};
 mod lookup;
 pub use lookup::{inner, Fixed, Lookup};
 
+#[path = "probe.rs"]
+pub mod probe;
+pub use crate::__detail as detail;
+pub use crate::report::Detail;
+
 /// A `Cow<'a, str>`.
 pub type CowStr<'a> = Cow<'a, str>;
 

@@ -155,7 +155,7 @@ impl<T: Serialize> From<Conditional<T>> for Response<Bytes> {
                     }
                     response
                 }
-                Err(_) => Rejection::Internal.to_response(),
+                Err(error) => Rejection::Internal.with_cause(error).to_response(),
             },
             Outcome::NotModified(validators) => {
                 let mut response = Response::new(Bytes::new());

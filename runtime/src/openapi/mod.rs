@@ -19,6 +19,7 @@
 mod conditional;
 mod facts;
 mod merge;
+mod rejection;
 mod schema;
 mod success;
 #[doc(hidden)]

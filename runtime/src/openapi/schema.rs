@@ -138,7 +138,7 @@ fn message_schema(description: &str) -> ObjectBuilder {
 
 /// `{"name":["can't be blank"]}`: messages by field, fields in insertion
 /// order.
-fn field_errors_schema() -> Schema {
+pub(crate) fn field_errors_schema() -> Schema {
     ObjectBuilder::new()
         .schema_type(Type::Object)
         .additional_properties(Some(

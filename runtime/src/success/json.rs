@@ -7,8 +7,9 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Serialize;
 
 /// What a body that cannot be serialized is: the response is then the 500
-/// of [`Rejection::Internal`](crate::Rejection::Internal).
-pub(crate) struct Unserializable;
+/// of [`Rejection::Internal`](crate::Rejection::Internal), which keeps
+/// serde's error for the logs.
+pub(crate) struct Unserializable(pub(crate) serde_json::Error);
 
 /// Whether `null` becomes `{"links":{…}}` (an `Accepted` of `()`), or stays
 /// `null` (a `Created` of `()`).
@@ -33,7 +34,7 @@ pub(crate) fn encode<T: Serialize + ?Sized>(
     links: &[(&str, &str)],
     null: Null,
 ) -> Result<Vec<u8>, Unserializable> {
-    let mut out = serde_json::to_vec(body).map_err(|_| Unserializable)?;
+    let mut out = serde_json::to_vec(body).map_err(Unserializable)?;
     if null == Null::BecomesLinks && out == b"null" {
         out.clear();
         out.extend_from_slice(b"{}");

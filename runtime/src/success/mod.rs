@@ -35,8 +35,11 @@ fn json_response(
     body: Result<Vec<u8>, json::Unserializable>,
     headers: &[(HeaderName, &str)],
 ) -> Response<Bytes> {
-    let Ok(body) = body else {
-        return crate::Rejection::Internal.to_response();
+    let body = match body {
+        Ok(body) => body,
+        Err(json::Unserializable(error)) => {
+            return crate::Rejection::Internal.with_cause(error).to_response()
+        }
     };
     let Some(mut response) = with_headers(status, Bytes::from(body), headers) else {
         return crate::Rejection::Internal.to_response();
