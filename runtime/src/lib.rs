@@ -126,6 +126,7 @@ mod field_errors;
 mod frameworks;
 mod headers;
 mod json;
+mod negotiate;
 mod oauth;
 mod rejection;
 
@@ -149,6 +150,7 @@ pub mod __private;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
+pub use negotiate::Format;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use rejection::Rejection;
