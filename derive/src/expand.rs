@@ -8,7 +8,7 @@ use syn::{Ident, LitByteStr, LitStr, Member, Type};
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
 use crate::generics::Bounds;
-use crate::{status, wire};
+use crate::{status, wire, wire_problem};
 
 /// The impls for a valid input: `ApiError`, `From<T> for Response<Bytes>`
 /// and the framework traits the runtime's features enable.
@@ -277,7 +277,30 @@ impl Own {
             (Some(_), None) => None,
         };
 
+        // problem+json (RFC 9457): `about:blank` and the reason phrase
+        // unless `#[problem]` says otherwise; the body fixed when the JSON
+        // body is.
+        let problem = variant.attrs.problem.as_ref();
+        let problem_type = problem
+            .and_then(|problem| problem.problem_type.clone())
+            .unwrap_or_else(|| String::from("about:blank"));
+        let problem_title = problem
+            .and_then(|problem| problem.title.clone())
+            .unwrap_or_else(|| String::from(wire_problem::default_title(code)));
+        let problem_body = message.filter(|_| field_errors.is_none()).map(|text| {
+            wire_problem::static_problem_body(
+                &problem_type,
+                &problem_title,
+                code,
+                text,
+                oauth_code.map(|(wire, _)| wire),
+            )
+        });
+
         let fixed = FixedFacts {
+            problem_type,
+            problem_title,
+            problem_body,
             code,
             message,
             oauth_variant: oauth_code.map(|(_, variant_name)| variant_name),
@@ -301,6 +324,12 @@ impl Own {
 /// What the macro knows of a variant whose status is its own, whatever the
 /// value: it becomes the runtime's `Fixed`, in a `static`.
 struct FixedFacts<'a> {
+    /// `#[problem(type)]`, or `about:blank`.
+    problem_type: String,
+    /// `#[problem(title)]`, or the reason phrase.
+    problem_title: String,
+    /// The problem+json body, when it does not depend on the value.
+    problem_body: Option<Vec<u8>>,
     code: u16,
     /// The message, when it is fixed.
     message: Option<&'a str>,
@@ -340,8 +369,17 @@ impl FixedFacts<'_> {
                 some(quote!(::api_status::http::HeaderValue::from_static(#value)))
             }))
         });
+        let problem_type = &self.problem_type;
+        let problem_title = &self.problem_title;
+        let problem_body = self.problem_body.as_ref().map_or(none.clone(), |bytes| {
+            let bytes = LitByteStr::new(bytes, Span::call_site());
+            some(quote!(#bytes))
+        });
         quote! {{
             static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
+                problem_type: #problem_type,
+                problem_title: #problem_title,
+                problem_body: #problem_body,
                 status: #code,
                 message: #message,
                 oauth: #oauth,
@@ -542,6 +580,21 @@ impl Methods<'_> {
             #[inline]
             fn to_response(&self) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
                 #to_response
+            }
+
+            #[inline]
+            fn problem_type(&self) -> &str {
+                #lookup.problem_type()
+            }
+
+            #[inline]
+            fn problem_title(&self) -> &str {
+                #lookup.problem_title()
+            }
+
+            #[inline]
+            fn problem_body(&self) -> ::api_status::bytes::Bytes {
+                #lookup.problem_body(self)
             }
         }
     }

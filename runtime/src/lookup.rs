@@ -39,6 +39,12 @@ pub struct Fixed {
     /// characters are checked when the user's crate compiles, not on every
     /// response.
     pub challenge: Option<Option<HeaderValue>>,
+    /// The problem type: `#[problem(type)]`, or `about:blank`.
+    pub problem_type: &'static str,
+    /// The problem title: `#[problem(title)]`, or the reason phrase.
+    pub problem_title: &'static str,
+    /// The problem+json body, when it does not depend on the value.
+    pub problem_body: Option<&'static [u8]>,
 }
 
 /// Where a value's answers come from.
@@ -148,6 +154,37 @@ impl<'a> Lookup<'a> {
             }) => Bytes::from_static(body),
             Lookup::Own(_) => crate::json::encode_body(error),
             Lookup::Inner(inner) => inner.body(),
+        }
+    }
+
+    /// `ApiError::problem_type`.
+    #[inline]
+    pub fn problem_type(self) -> &'a str {
+        match self {
+            Lookup::Own(fixed) => fixed.problem_type,
+            Lookup::Inner(inner) => inner.problem_type(),
+        }
+    }
+
+    /// `ApiError::problem_title`.
+    #[inline]
+    pub fn problem_title(self) -> &'a str {
+        match self {
+            Lookup::Own(fixed) => fixed.problem_title,
+            Lookup::Inner(inner) => inner.problem_title(),
+        }
+    }
+
+    /// `ApiError::problem_body`.
+    #[inline]
+    pub fn problem_body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
+        match self {
+            Lookup::Own(Fixed {
+                problem_body: Some(body),
+                ..
+            }) => Bytes::from_static(body),
+            Lookup::Own(_) => crate::negotiate::encode_problem(error),
+            Lookup::Inner(inner) => inner.problem_body(),
         }
     }
 
