@@ -65,6 +65,10 @@ use ::actix_web::{web, HttpRequest, HttpResponse};
 use crate::ApiError;
 pub use crate::Rejection;
 
+#[path = "actix_web_negotiate.rs"]
+mod negotiate;
+pub use negotiate::{Negotiate, NegotiateMiddleware};
+
 /// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
     StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -110,8 +114,15 @@ pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 ///
 /// assert_eq!(actix_web::ResponseError::error_response(&Teapot).status(), 418);
 /// ```
+///
+/// Under the [`Negotiate`] middleware, the response is in the format the
+/// request's `Accept` prefers ([`ApiError::to_response_in`]).
 pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
-    let (parts, body) = error.to_response().into_parts();
+    let response = match crate::negotiate::scope::current() {
+        Some(format) => error.to_response_in(format),
+        None => error.to_response(),
+    };
+    let (parts, body) = response.into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = HttpResponse::with_body(status, body);

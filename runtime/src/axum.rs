@@ -68,6 +68,10 @@ use serde::Serialize;
 use crate::ApiError;
 pub use crate::Rejection;
 
+#[path = "axum_negotiate.rs"]
+mod negotiate;
+pub use negotiate::{Negotiate, NegotiateService};
+
 /// `error`'s response as an axum response: the status, headers and body of
 /// [`ApiError::to_response`], nothing added. What the derived
 /// `IntoResponse` calls; for a hand-written [`ApiError`], the body of its
@@ -98,8 +102,15 @@ pub use crate::Rejection;
 ///
 /// assert_eq!(Teapot.into_response().status(), 418);
 /// ```
+///
+/// Under the [`Negotiate`] layer, the response is in the format the
+/// request's `Accept` prefers ([`ApiError::to_response_in`]).
 pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
-    let (parts, body) = error.to_response().into_parts();
+    let response = match crate::negotiate::scope::current() {
+        Some(format) => error.to_response_in(format),
+        None => error.to_response(),
+    };
+    let (parts, body) = response.into_parts();
     Response::from_parts(parts, ::axum::body::Body::from(body))
 }
 

@@ -18,9 +18,6 @@
 //! - The format with the highest quality wins; ties go to the server's order
 //!   ([`Format`]'s). Nothing acceptable, no `Accept`: JSON.
 
-use http::header::ACCEPT;
-use http::HeaderMap;
-
 use super::Format;
 
 /// The media types the server offers, each with its format, in the server's
@@ -40,14 +37,16 @@ type Best = Option<(u8, u16)>;
 
 /// The format the request's `Accept` prefers among those this build
 /// offers (`xml` ones only with the `xml` feature).
-pub(crate) fn choose(headers: &HeaderMap) -> Format {
-    let mut values = headers.get_all(ACCEPT).iter().peekable();
+/// The values are the request's `Accept` field lines, as bytes (so that
+/// actix-web's `http` 0.2 headers are read the same way).
+pub(crate) fn choose<'a>(values: impl Iterator<Item = &'a [u8]>) -> Format {
+    let mut values = values.peekable();
     if values.peek().is_none() {
         return Format::Json;
     }
     let mut best: [Best; 5] = [None; 5];
     for value in values {
-        for member in split_members(value.as_bytes()) {
+        for member in split_members(value) {
             if let Some(range) = parse_range(member) {
                 for (slot, (ty, subtype, _)) in best.iter_mut().zip(OFFERS) {
                     if let Some(specificity) = range.matches(ty, subtype) {

@@ -10,6 +10,8 @@
 mod accept;
 mod problem;
 mod response;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod scope;
 #[cfg(feature = "xml")]
 mod xml;
 
@@ -56,7 +58,7 @@ impl Format {
     /// excludes, ties go to the order of [`Format`]'s variants. No
     /// `Accept`, or nothing acceptable: [`Json`](Format::Json), never a 406.
     pub fn from_request(request_headers: &HeaderMap) -> Format {
-        accept::choose(request_headers)
+        accept::choose(request_headers.get_all(http::header::ACCEPT).iter().map(HeaderValue::as_bytes))
     }
 
     /// The `content-type` of a response in this format.
