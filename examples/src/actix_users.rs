@@ -4,7 +4,9 @@
 //! Handlers return `Result<_, UserError>`: with the `actix-web` feature of
 //! `api-status`, every derived error is a `ResponseError`.
 //! `api_status::actix_web::configure` makes actix-web's JSON, query and path
-//! extractors answer their failures in the same format.
+//! extractors answer their failures in the same format, and the `Negotiate`
+//! middleware makes every error answer in the format the client's `Accept`
+//! asks for (JSON, problem+json, XML, problem+xml).
 
 use std::io;
 
@@ -20,7 +22,11 @@ use crate::{NewUser, Token, User, UserError};
 /// use actix_web::{App, HttpServer};
 ///
 /// # async fn run() -> std::io::Result<()> {
-/// HttpServer::new(|| App::new().configure(api_status_examples::actix_users::configure))
+/// HttpServer::new(|| {
+///     App::new()
+///         .wrap(api_status::actix_web::Negotiate)
+///         .configure(api_status_examples::actix_users::configure)
+/// })
 ///     .bind(("127.0.0.1", 3000))?
 ///     .run()
 ///     .await
@@ -48,7 +54,11 @@ pub fn server(
     listener: std::net::TcpListener,
     workers: usize,
 ) -> io::Result<actix_web::dev::Server> {
-    Ok(HttpServer::new(|| App::new().configure(configure))
+    Ok(HttpServer::new(|| {
+        App::new()
+            .wrap(api_status::actix_web::Negotiate)
+            .configure(configure)
+    })
         .workers(workers)
         .listen(listener)?
         .run())

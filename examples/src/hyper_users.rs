@@ -4,14 +4,16 @@
 //! Every derived error converts into `http::Response<Bytes>` (`error.into()`),
 //! which hyper serves once the body is wrapped in `Full`. The JSON body is
 //! read by hand, and its failures become the same [`Rejection`]s axum and
-//! actix-web answer with.
+//! actix-web answer with. An error answers in the format the request's
+//! `Accept` asks for: `error.to_response_for(request.headers())`.
 
 use std::convert::Infallible;
 use std::io;
 
 use api_status::bytes::Bytes;
+use api_status::http::request::Parts;
 use api_status::http::{header, HeaderMap, Method, Request, Response, StatusCode};
-use api_status::Rejection;
+use api_status::{ApiError, Rejection};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -41,25 +43,26 @@ pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
 
 /// Answers one request: what [`serve`] runs for each.
 pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
-    let response = match route(request).await {
+    let (request, body) = request.into_parts();
+    let response = match route(&request, body).await {
         Ok(response) => response,
-        // `From<UserError> for http::Response<Bytes>`, from the derive.
-        Err(error) => error.into(),
+        // JSON, problem+json, XML or problem+xml, as `Accept` asks, with
+        // `vary: accept`. (`error.into()` gives the JSON response.)
+        Err(error) => error.to_response_for(&request.headers),
     };
     Ok(response.map(Full::new))
 }
 
-async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError> {
-    let path = request.uri().path().to_owned();
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    match (request.method(), segments.as_slice()) {
+async fn route(request: &Parts, body: Incoming) -> Result<Response<Bytes>, UserError> {
+    let segments: Vec<&str> = request.uri.path().trim_start_matches('/').split('/').collect();
+    match (&request.method, segments.as_slice()) {
         (&Method::GET, ["users", id]) => {
             // A path that names no user, like `/users/abc`, is a 404.
             let id: u64 = id.parse().map_err(|_| Rejection::NotFound)?;
             json(StatusCode::OK, &crate::find_user(id)?)
         }
         (&Method::POST, ["users"]) => {
-            let new = read_json(request).await?;
+            let new = read_json(&request.headers, body).await?;
             json(StatusCode::CREATED, &crate::create_user(new)?)
         }
         (&Method::POST, ["oauth", "token"]) => json(StatusCode::OK, &crate::issue_token()?),
@@ -72,11 +75,14 @@ async fn route(request: Request<Incoming>) -> Result<Response<Bytes>, UserError>
 
 /// The body as JSON: 415 without a JSON content type, 413 over the limit,
 /// 400 for malformed JSON, 422 for JSON that does not fit `T`.
-async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T, Rejection> {
-    if !is_json(request.headers()) {
+async fn read_json<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Incoming,
+) -> Result<T, Rejection> {
+    if !is_json(headers) {
         return Err(Rejection::UnsupportedMediaType);
     }
-    let body = Limited::new(request.into_body(), BODY_LIMIT)
+    let body = Limited::new(body, BODY_LIMIT)
         .collect()
         .await
         .map_err(|error| {
