@@ -39,26 +39,21 @@ type Best = Option<(u8, u16)>;
 /// offers (`xml` ones only with the `xml` feature).
 /// The values are the request's `Accept` field lines, as bytes (so that
 /// actix-web's `http` 0.2 headers are read the same way).
-pub(crate) fn choose<'a>(values: impl Iterator<Item = &'a [u8]>) -> Format {
-    let mut values = values.peekable();
-    if values.peek().is_none() {
+pub(crate) fn choose<'a>(mut values: impl Iterator<Item = &'a [u8]>) -> Format {
+    let Some(first) = values.next() else {
         return Format::Json;
+    };
+    let second = values.next();
+    if second.is_none() {
+        if let Some(format) = common(first) {
+            return format;
+        }
     }
     let mut best: [Best; 5] = [None; 5];
-    for value in values {
+    for value in std::iter::once(first).chain(second).chain(values) {
         for member in split_members(value) {
             if let Some(range) = parse_range(member) {
-                for (slot, (ty, subtype, _)) in best.iter_mut().zip(OFFERS) {
-                    if let Some(specificity) = range.matches(ty, subtype) {
-                        let better = match *slot {
-                            None => true,
-                            Some((s, q)) => specificity > s || (specificity == s && range.q > q),
-                        };
-                        if better {
-                            *slot = Some((specificity, range.q));
-                        }
-                    }
-                }
+                range.rank(&mut best);
             }
         }
     }
@@ -90,18 +85,54 @@ struct Range<'a> {
 }
 
 impl Range<'_> {
-    /// The specificity with which this range matches `ty/subtype`, if it does.
-    fn matches(&self, ty: &[u8], subtype: &[u8]) -> Option<u8> {
+    /// Records this range's quality for each offered media type it matches
+    /// more specifically (or as specifically, with a higher `q`) than the
+    /// ranges before it.
+    fn rank(&self, best: &mut [Best; 5]) {
         if self.has_params {
-            return None;
+            return;
         }
-        match (self.ty, self.subtype) {
-            (b"*", b"*") => Some(0),
-            (t, b"*") if t.eq_ignore_ascii_case(ty) => Some(1),
-            (t, s) if t.eq_ignore_ascii_case(ty) && s.eq_ignore_ascii_case(subtype) => Some(2),
-            _ => None,
+        // The type is compared once, not once per offer.
+        let any_type = self.ty == b"*";
+        let application = !any_type && self.ty.eq_ignore_ascii_case(b"application");
+        let text = !any_type && !application && self.ty.eq_ignore_ascii_case(b"text");
+        if !(any_type || application || text) {
+            return;
+        }
+        let any_subtype = self.subtype == b"*";
+        for (slot, (ty, subtype, _)) in best.iter_mut().zip(OFFERS) {
+            let type_matches = any_type || (application == (ty == b"application"));
+            if !type_matches {
+                continue;
+            }
+            let specificity = match (any_type, any_subtype) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) if self.subtype.eq_ignore_ascii_case(subtype) => 2,
+                (false, false) => continue,
+            };
+            let better = match *slot {
+                None => true,
+                Some((s, q)) => specificity > s || (specificity == s && self.q > q),
+            };
+            if better {
+                *slot = Some((specificity, self.q));
+            }
         }
     }
+}
+
+/// The answer for the `Accept` values clients send most (curl's and
+/// `fetch`'s `*/*`, axios' default, a single exact type), found by one
+/// comparison instead of a parse; `None` for any other value. Each answer
+/// is what the full parse gives (a test checks it).
+fn common(value: &[u8]) -> Option<Format> {
+    let format = match value {
+        b"*/*" | b"application/json" | b"application/json, text/plain, */*" => Format::Json,
+        b"application/problem+json" => Format::ProblemJson,
+        _ => return None,
+    };
+    Some(format)
 }
 
 /// The members of one field line: split on commas outside quoted strings.
@@ -224,9 +255,26 @@ fn take_token(input: &[u8]) -> Option<(&[u8], &[u8])> {
 }
 
 /// `tchar`: visible ASCII except the delimiters `"(),/:;<=>?@[\]{}`.
+#[inline]
 fn is_tchar(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+    TCHAR[usize::from(byte)]
 }
+
+/// [`is_tchar`] for each byte.
+const TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
 
 fn trim_start_ows(input: &[u8]) -> &[u8] {
     let start = input
@@ -247,7 +295,20 @@ fn trim_ows(input: &[u8]) -> &[u8] {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_q, parse_range, split_members};
+    use super::{choose, common, parse_q, parse_range, split_members};
+
+    #[test]
+    fn common_values_answer_as_the_parse_does() {
+        for value in [
+            &b"*/*"[..],
+            b"application/json",
+            b"application/json, text/plain, */*",
+            b"application/problem+json",
+        ] {
+            let parsed = choose([value, b""].into_iter());
+            assert_eq!(common(value), Some(parsed), "{:?}", String::from_utf8_lossy(value));
+        }
+    }
 
     #[test]
     fn q_values_follow_the_grammar() {
