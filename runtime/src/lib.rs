@@ -84,6 +84,13 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `xml` | errors also answer in XML (Rails' `Hash#to_xml` shape) and problem+xml (RFC 9457), chosen by `Accept` |
+//!
+//! Under `api_status::axum::Negotiate` (a tower layer) or
+//! `api_status::actix_web::Negotiate` (middleware), and through
+//! [`ApiError::to_response_for`] on any stack, an error answers in the
+//! format the request's `Accept` prefers: JSON, problem+json (RFC 9457),
+//! and with the feature `xml`, XML and problem+xml ([`Format`]).
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
