@@ -239,3 +239,64 @@ fn problem_json_parses_as_rfc_9457_says() {
     let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 5);
 }
+
+/// A hand-written error with any message, field errors and problem type.
+struct Any {
+    message: String,
+    errors: Option<FieldErrors>,
+    title: String,
+}
+
+impl ApiError for Any {
+    fn status(&self) -> StatusCode {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.message)
+    }
+    fn field_errors(&self) -> Option<Cow<'_, FieldErrors>> {
+        self.errors.as_ref().map(Cow::Borrowed)
+    }
+    fn problem_title(&self) -> &str {
+        &self.title
+    }
+}
+
+proptest::proptest! {
+    /// Any message, title and field errors give one JSON object whose
+    /// members say exactly what the error says, in the order of RFC 9457.
+    #[test]
+    fn any_text_gives_valid_problem_json(
+        message in proptest::prelude::any::<String>(),
+        title in proptest::prelude::any::<String>(),
+        fields in proptest::collection::vec(
+            (proptest::prelude::any::<String>(), proptest::prelude::any::<String>()),
+            0..4,
+        ),
+        with_errors in proptest::prelude::any::<bool>(),
+    ) {
+        let errors: Option<FieldErrors> = with_errors.then(|| fields.into_iter().collect());
+        let error = Any { message: message.clone(), errors: errors.clone(), title: title.clone() };
+        let body = error.problem_body();
+        let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        proptest::prop_assert_eq!(&value["title"], &serde_json::Value::from(title));
+        proptest::prop_assert_eq!(&value["detail"], &serde_json::Value::from(message));
+        proptest::prop_assert_eq!(&value["status"], &serde_json::Value::from(422));
+        match errors {
+            Some(errors) => {
+                // Straight from the bytes, so that the order counts too.
+                #[derive(serde::Deserialize)]
+                struct Errors {
+                    errors: FieldErrors,
+                }
+                let parsed: Errors = serde_json::from_slice(&body).unwrap();
+                proptest::prop_assert_eq!(parsed.errors, errors);
+            }
+            None => proptest::prop_assert!(value.get("errors").is_none()),
+        }
+        // Member order: type, title, status, detail.
+        let text = std::str::from_utf8(&body).unwrap();
+        let start = r#"{"type":"about:blank","title":""#;
+        proptest::prop_assert!(text.starts_with(start), "{}", text);
+    }
+}
