@@ -175,7 +175,10 @@ pub fn parse_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
                 );
             }
             set_once(cx, &mut out.retry_after, attr, RETRY_AFTER, attr);
-        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH, PROBLEM].into_iter().find(|s| *path == *s) {
+        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH, PROBLEM]
+            .into_iter()
+            .find(|s| *path == *s)
+        {
             cx.error_spanned_by(
                 attr,
                 format_args!("`#[{symbol}]` goes on the variant or the type, not on a field"),

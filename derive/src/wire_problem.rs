@@ -169,7 +169,17 @@ mod tests {
         ] {
             assert_eq!(uri_reference_error(good), None, "{good}");
         }
-        for bad in ["", "has space", "tab\there", "é", "50%", "%zz", "<x>", "a\"b", "a\\b"] {
+        for bad in [
+            "",
+            "has space",
+            "tab\there",
+            "é",
+            "50%",
+            "%zz",
+            "<x>",
+            "a\"b",
+            "a\\b",
+        ] {
             assert!(uri_reference_error(bad).is_some(), "{bad}");
         }
     }

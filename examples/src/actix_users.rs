@@ -59,9 +59,9 @@ pub fn server(
             .wrap(api_status::actix_web::Negotiate)
             .configure(configure)
     })
-        .workers(workers)
-        .listen(listener)?
-        .run())
+    .workers(workers)
+    .listen(listener)?
+    .run())
 }
 
 async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {

@@ -54,7 +54,12 @@ pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>,
 }
 
 async fn route(request: &Parts, body: Incoming) -> Result<Response<Bytes>, UserError> {
-    let segments: Vec<&str> = request.uri.path().trim_start_matches('/').split('/').collect();
+    let segments: Vec<&str> = request
+        .uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .collect();
     match (&request.method, segments.as_slice()) {
         (&Method::GET, ["users", id]) => {
             // A path that names no user, like `/users/abc`, is a 404.

@@ -25,7 +25,9 @@ fn the_four_curl_blocks_are_the_real_responses() {
     assert_eq!(blocks.len(), 4, "four curl blocks");
     let mut content_types = Vec::new();
     for block in blocks {
-        let (head, body) = block.split_once("\n\n").expect("headers, a blank line, the body");
+        let (head, body) = block
+            .split_once("\n\n")
+            .expect("headers, a blank line, the body");
         let mut lines = head.lines();
         let command = lines.next().unwrap();
         assert!(command.contains("/users/42"), "{command}");

@@ -42,7 +42,10 @@ struct Case {
 /// The four formats, each with an `Accept` that asks for it.
 const FORMATS: [(&str, Format); 4] = [
     ("application/json", Format::Json),
-    ("application/problem+json, application/json;q=0.5", Format::ProblemJson),
+    (
+        "application/problem+json, application/json;q=0.5",
+        Format::ProblemJson,
+    ),
     ("text/xml", Format::Xml),
     ("application/problem+xml", Format::ProblemXml),
 ];
@@ -633,8 +636,16 @@ async fn every_error_answers_in_four_formats_on_every_stack() {
                 check_format(&what, *format, &reply, &json);
                 replies.push(reply);
             }
-            assert_eq!(replies[0], replies[1], "{}, {accept}: axum and actix-web differ", case.name);
-            assert_eq!(replies[0], replies[2], "{}, {accept}: axum and hyper differ", case.name);
+            assert_eq!(
+                replies[0], replies[1],
+                "{}, {accept}: axum and actix-web differ",
+                case.name
+            );
+            assert_eq!(
+                replies[0], replies[2],
+                "{}, {accept}: axum and hyper differ",
+                case.name
+            );
         }
     }
     actix.stop().await;
@@ -655,8 +666,16 @@ fn check_format(what: &str, format: Format, reply: &Reply, json: &Reply) {
             // An independent problem+json client (RFC 9457).
             let problem: http_api_problem::HttpApiProblem =
                 serde_json::from_slice(&reply.body).unwrap();
-            assert_eq!(problem.status.map(|s| s.as_u16()), Some(reply.status), "{what}");
-            assert_eq!(problem.title.as_deref(), status.canonical_reason(), "{what}");
+            assert_eq!(
+                problem.status.map(|s| s.as_u16()),
+                Some(reply.status),
+                "{what}"
+            );
+            assert_eq!(
+                problem.title.as_deref(),
+                status.canonical_reason(),
+                "{what}"
+            );
             assert_eq!(problem.detail.as_deref(), Some(message.as_str()), "{what}");
             assert_eq!(problem.type_url.as_deref(), Some("about:blank"), "{what}");
         }
@@ -668,7 +687,11 @@ fn check_format(what: &str, format: Format, reply: &Reply, json: &Reply) {
             let (root_name, detail) = if format == Format::Xml {
                 ("hash", "message")
             } else {
-                assert_eq!(root.tag_name().namespace(), Some("urn:ietf:rfc:7807"), "{what}");
+                assert_eq!(
+                    root.tag_name().namespace(),
+                    Some("urn:ietf:rfc:7807"),
+                    "{what}"
+                );
                 ("problem", "detail")
             };
             assert_eq!(root.tag_name().name(), root_name, "{what}");

@@ -157,8 +157,8 @@ pub mod __private;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
-pub use negotiate::Format;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
+pub use negotiate::Format;
 pub use oauth::{oauth_error_description, OAuthErrorCode};
 pub use rejection::Rejection;
 

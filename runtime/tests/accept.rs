@@ -107,7 +107,11 @@ fn the_most_specific_range_decides() {
     );
     assert_eq!(
         choose(&["application/*;q=0.2, */*;q=1, application/problem+json;q=0.3"]),
-        if cfg!(feature = "xml") { Format::Xml } else { Format::ProblemJson }
+        if cfg!(feature = "xml") {
+            Format::Xml
+        } else {
+            Format::ProblemJson
+        }
     );
 }
 
@@ -213,7 +217,9 @@ fn range() -> impl Strategy<Value = String> {
         "text/html",
         "application/json;charset=utf-8",
     ]);
-    let q = prop::sample::select(vec!["", ";q=0", ";q=0.5", ";q=1", ";q=0.001", ";q=0.999", ";q=1.0"]);
+    let q = prop::sample::select(vec![
+        "", ";q=0", ";q=0.5", ";q=1", ";q=0.001", ";q=0.999", ";q=1.0",
+    ]);
     (ranges, q).prop_map(|(range, q)| format!("{range}{q}"))
 }
 

@@ -11,7 +11,8 @@ use api_status::{ApiError, Rejection};
 #[status(not_found)]
 struct UserNotFound(u64);
 
-const PROBLEM: &str = r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#;
+const PROBLEM: &str =
+    r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#;
 const JSON: &str = r#"{"message":"user 7 not found"}"#;
 
 fn block_on<F: std::future::Future>(future: F) -> F::Output {
@@ -48,19 +49,33 @@ fn axum_call(negotiate: bool, path: &str) -> (u16, String, Option<String>, Strin
     block_on(async move {
         let response = router.call(request).await.unwrap();
         let status = response.status().as_u16();
-        let content_type = response.headers()[CONTENT_TYPE].to_str().unwrap().to_owned();
-        let vary = response.headers().get(VARY).map(|v| v.to_str().unwrap().to_owned());
+        let content_type = response.headers()[CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let vary = response
+            .headers()
+            .get(VARY)
+            .map(|v| v.to_str().unwrap().to_owned());
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap();
-        (status, content_type, vary, String::from_utf8(body.to_vec()).unwrap())
+        (
+            status,
+            content_type,
+            vary,
+            String::from_utf8(body.to_vec()).unwrap(),
+        )
     })
 }
 
 #[test]
 fn axum_negotiates_under_the_layer_only() {
     let (status, content_type, vary, body) = axum_call(true, "/users/7");
-    assert_eq!((status, content_type.as_str()), (404, "application/problem+json"));
+    assert_eq!(
+        (status, content_type.as_str()),
+        (404, "application/problem+json")
+    );
     assert_eq!(vary.as_deref(), Some("accept"));
     assert_eq!(body, PROBLEM);
 
@@ -74,7 +89,10 @@ fn axum_negotiates_under_the_layer_only() {
 fn axum_rejections_negotiate_too() {
     let expected = Rejection::MalformedJson.problem_body();
     let (status, content_type, _, body) = axum_call(true, "/json");
-    assert_eq!((status, content_type.as_str()), (400, "application/problem+json"));
+    assert_eq!(
+        (status, content_type.as_str()),
+        (400, "application/problem+json")
+    );
     assert_eq!(body.as_bytes(), expected.as_ref());
 }
 
@@ -82,33 +100,39 @@ fn axum_rejections_negotiate_too() {
 fn actix_web_negotiates_under_the_middleware_only() {
     use actix_web::{test, web, App};
     for negotiate in [true, false] {
-        let (status, content_type, vary, body) = actix_web::rt::System::new().block_on(async move {
-            let app = App::new()
-                .wrap(actix_web::middleware::Condition::new(
-                    negotiate,
-                    api_status::actix_web::Negotiate,
-                ))
-                .route(
-                    "/users/{id}",
-                    web::get().to(|| async { Err::<String, _>(UserNotFound(7)) }),
-                );
-            let app = test::init_service(app).await;
-            let request = test::TestRequest::get()
-                .uri("/users/7")
-                .insert_header(("accept", "text/html;q=0.9, application/problem+json"))
-                .to_request();
-            let response = test::call_service(&app, request).await;
-            let status = response.status().as_u16();
-            let header = |name: &str| {
-                response
-                    .headers()
-                    .get(name)
-                    .map(|v| v.to_str().unwrap().to_owned())
-            };
-            let (content_type, vary) = (header("content-type"), header("vary"));
-            let body = test::read_body(response).await;
-            (status, content_type, vary, String::from_utf8(body.to_vec()).unwrap())
-        });
+        let (status, content_type, vary, body) =
+            actix_web::rt::System::new().block_on(async move {
+                let app = App::new()
+                    .wrap(actix_web::middleware::Condition::new(
+                        negotiate,
+                        api_status::actix_web::Negotiate,
+                    ))
+                    .route(
+                        "/users/{id}",
+                        web::get().to(|| async { Err::<String, _>(UserNotFound(7)) }),
+                    );
+                let app = test::init_service(app).await;
+                let request = test::TestRequest::get()
+                    .uri("/users/7")
+                    .insert_header(("accept", "text/html;q=0.9, application/problem+json"))
+                    .to_request();
+                let response = test::call_service(&app, request).await;
+                let status = response.status().as_u16();
+                let header = |name: &str| {
+                    response
+                        .headers()
+                        .get(name)
+                        .map(|v| v.to_str().unwrap().to_owned())
+                };
+                let (content_type, vary) = (header("content-type"), header("vary"));
+                let body = test::read_body(response).await;
+                (
+                    status,
+                    content_type,
+                    vary,
+                    String::from_utf8(body.to_vec()).unwrap(),
+                )
+            });
         assert_eq!(status, 404);
         if negotiate {
             assert_eq!(content_type.as_deref(), Some("application/problem+json"));

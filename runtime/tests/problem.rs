@@ -73,7 +73,7 @@ fn every_kind_of_variant() {
 }
 
 #[derive(Debug, thiserror::Error, ApiError)]
-enum Credit {
+enum Billing {
     #[error("balance {balance}, but that costs {cost}")]
     #[status(forbidden)]
     #[problem(
@@ -125,29 +125,32 @@ impl ApiError for ByHand<'_> {
 #[test]
 fn problem_attribute_sets_type_and_title() {
     assert_eq!(
-        problem(&Credit::OutOfCredit {
+        problem(&Billing::OutOfCredit {
             balance: 30,
             cost: 50
         }),
         r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"balance 30, but that costs 50"}"#
     );
     assert_eq!(
-        problem(&Credit::NoCard),
+        problem(&Billing::NoCard),
         r#"{"type":"about:blank","title":"No \"card\"","status":404,"detail":"no \"such\" card"}"#
     );
     assert_eq!(
-        problem(&Credit::Invalid),
+        problem(&Billing::Invalid),
         r#"{"type":"/probs/invalid#%20x","title":"Bad Request","status":400,"detail":"bad"}"#
     );
     // The JSON body is untouched by `#[problem]`.
-    assert_eq!(Credit::NoCard.body().as_ref(), br#"{"message":"no \"such\" card"}"#);
+    assert_eq!(
+        Billing::NoCard.body().as_ref(),
+        br#"{"message":"no \"such\" card"}"#
+    );
 }
 
 #[test]
 fn compile_time_problem_bodies_match_the_runtime() {
     let errors: Vec<Box<dyn ApiError>> = vec![
-        Box::new(Credit::NoCard),
-        Box::new(Credit::Invalid),
+        Box::new(Billing::NoCard),
+        Box::new(Billing::Invalid),
         Box::new(AccountError::BadCredentials),
         Box::new(AccountError::Maintenance),
         Box::new(AccountError::Database(std::io::Error::other("x"))),

@@ -95,13 +95,31 @@ fn a_field_without_messages() {
 #[test]
 fn names_that_are_not_xml_names() {
     let mut errors = FieldErrors::new();
-    for name in ["items[0].name", "first name", "1st", "<x>", "a:b", "é", "-x", "\"q\"\n"] {
+    for name in [
+        "items[0].name",
+        "first name",
+        "1st",
+        "<x>",
+        "a:b",
+        "é",
+        "-x",
+        "\"q\"\n",
+    ] {
         errors.add(name, "bad");
     }
     let xml = body(&AccountError::Invalid { errors }, Format::Xml);
-    assert!(xml.contains("<field name=\"items[0].name\" type=\"array\">\n      <field>bad</field>"), "{xml}");
-    assert!(xml.contains("<field name=\"&lt;x&gt;\" type=\"array\">"), "{xml}");
-    assert!(xml.contains("<field name=\"&quot;q&quot;&#10;\" type=\"array\">"), "{xml}");
+    assert!(
+        xml.contains("<field name=\"items[0].name\" type=\"array\">\n      <field>bad</field>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<field name=\"&lt;x&gt;\" type=\"array\">"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<field name=\"&quot;q&quot;&#10;\" type=\"array\">"),
+        "{xml}"
+    );
     roxmltree::Document::parse(&xml).unwrap();
 }
 
@@ -124,7 +142,7 @@ impl ApiError for Any {
         Cow::Borrowed(&self.message)
     }
     fn field_errors(&self) -> Option<Cow<'_, FieldErrors>> {
-        (!self.oauth).then(|| Cow::Borrowed(&self.errors))
+        (!self.oauth).then_some(Cow::Borrowed(&self.errors))
     }
     fn oauth_error(&self) -> Option<OAuthErrorCode> {
         self.oauth.then_some(OAuthErrorCode::InvalidToken)

@@ -269,7 +269,20 @@ const TCHAR: [bool; 256] = {
         table[byte] = b.is_ascii_alphanumeric()
             || matches!(
                 b,
-                b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
             );
         byte += 1;
     }
@@ -306,7 +319,12 @@ mod tests {
             b"application/problem+json",
         ] {
             let parsed = choose([value, b""].into_iter());
-            assert_eq!(common(value), Some(parsed), "{:?}", String::from_utf8_lossy(value));
+            assert_eq!(
+                common(value),
+                Some(parsed),
+                "{:?}",
+                String::from_utf8_lossy(value)
+            );
         }
     }
 
@@ -319,7 +337,17 @@ mod tests {
         assert_eq!(parse_q(b"0.001"), Some(1));
         assert_eq!(parse_q(b"1"), Some(1000));
         assert_eq!(parse_q(b"1.000"), Some(1000));
-        for bad in [&b"1.5"[..], b"0.0001", b"2", b".5", b"", b"0.", b"1.", b"0.a", b"-0"] {
+        for bad in [
+            &b"1.5"[..],
+            b"0.0001",
+            b"2",
+            b".5",
+            b"",
+            b"0.",
+            b"1.",
+            b"0.a",
+            b"-0",
+        ] {
             let expected = match bad {
                 b"0." => Some(0),
                 b"1." => Some(1000),
@@ -337,8 +365,21 @@ mod tests {
 
     #[test]
     fn malformed_ranges_do_not_parse() {
-        for bad in [&b"json"[..], b"application/", b"/json", b"*/json", b"a/b;q", b"a/b;q=2", b"a/b c", b"a/b;x=\"open"] {
-            assert!(parse_range(bad).is_none(), "{:?}", String::from_utf8_lossy(bad));
+        for bad in [
+            &b"json"[..],
+            b"application/",
+            b"/json",
+            b"*/json",
+            b"a/b;q",
+            b"a/b;q=2",
+            b"a/b c",
+            b"a/b;x=\"open",
+        ] {
+            assert!(
+                parse_range(bad).is_none(),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
         }
         assert!(parse_range(b"a/b ; Q=0.5 ; x=\"y;z\"").is_some());
     }

@@ -58,7 +58,12 @@ impl Format {
     /// excludes, ties go to the order of [`Format`]'s variants. No
     /// `Accept`, or nothing acceptable: [`Json`](Format::Json), never a 406.
     pub fn from_request(request_headers: &HeaderMap) -> Format {
-        accept::choose(request_headers.get_all(http::header::ACCEPT).iter().map(HeaderValue::as_bytes))
+        accept::choose(
+            request_headers
+                .get_all(http::header::ACCEPT)
+                .iter()
+                .map(HeaderValue::as_bytes),
+        )
     }
 
     /// The `content-type` of a response in this format.

@@ -30,7 +30,10 @@ pub(crate) type Scoped<F> = tokio::task::futures::TaskLocalFuture<Format, F>;
 /// Calls the inner service (`call`) and runs its future with `format`
 /// scoped: both the call itself and every poll of the future see it.
 #[inline]
-pub(crate) fn scoped<F: std::future::Future>(format: Format, call: impl FnOnce() -> F) -> Scoped<F> {
+pub(crate) fn scoped<F: std::future::Future>(
+    format: Format,
+    call: impl FnOnce() -> F,
+) -> Scoped<F> {
     let future = FORMAT.sync_scope(format, call);
     FORMAT.scope(format, future)
 }
