@@ -2,6 +2,10 @@
 //! macro expands. The rules are the runtime's (`runtime/src/json.rs` and
 //! `oauth.rs`); the runtime's tests compare both on the same messages.
 
+/// The runtime's `api_status::MAX_ERROR_DESCRIPTION`: every character of a
+/// description is one ASCII byte, so this many characters.
+const MAX_ERROR_DESCRIPTION: usize = 1000;
+
 /// `{"message":"..."}`, or with `error` and `error_description` for an
 /// OAuth code.
 pub fn static_body(message: &str, oauth_code: Option<&str>) -> Vec<u8> {
@@ -51,8 +55,9 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 /// RFC 6749's `error_description`: `"` to `'`, `\` to `/`, control
-/// characters to a space, other characters outside printable ASCII dropped;
-/// `None` if only spaces are left.
+/// characters to a space, other characters outside printable ASCII dropped,
+/// at most 1,000 bytes (the runtime's `MAX_ERROR_DESCRIPTION`); `None` if
+/// only spaces are left.
 pub fn oauth_error_description(message: &str) -> Option<String> {
     let description: String = message
         .chars()
@@ -63,6 +68,7 @@ pub fn oauth_error_description(message: &str) -> Option<String> {
             ' '..='~' => Some(c),
             _ => None,
         })
+        .take(MAX_ERROR_DESCRIPTION)
         .collect();
     (!description.trim_start_matches(' ').is_empty()).then_some(description)
 }

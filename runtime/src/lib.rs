@@ -119,6 +119,16 @@
 //! - an attribute other than `#[status(code)]` on an enum itself, and
 //!   `#[field_errors]` on a 5xx.
 //!
+//! # Limits
+//!
+//! Hostile sizes cost linear time: adding n field errors to a
+//! [`FieldErrors`] costs O(n) in total (a hash index takes over past 16
+//! fields), and so do the `validator` and `garde` conversions and parsing a
+//! [`FieldErrors`] or an [`ErrorBody`]. An OAuth `error_description` is at
+//! most [`MAX_ERROR_DESCRIPTION`] bytes, the same in the header and the
+//! body, so that a long message never makes a `WWW-Authenticate` header
+//! that proxies refuse; `message` keeps the whole text.
+//!
 //! # Safety
 //!
 //! Every crate is `#![forbid(unsafe_code)]`. Neither the runtime nor the
@@ -159,7 +169,7 @@ pub use body::ErrorBody;
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use negotiate::Format;
-pub use oauth::{oauth_error_description, OAuthErrorCode};
+pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
 pub use rejection::Rejection;
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,

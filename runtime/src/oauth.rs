@@ -68,26 +68,45 @@ impl fmt::Display for OAuthErrorCode {
     }
 }
 
+/// The longest `error_description`, in bytes: a longer message is cut, so
+/// that a long message never makes a `WWW-Authenticate` header that proxies
+/// refuse (nginx answers 502 to a response header over its buffer, 4 or
+/// 8 KB by default). The body's `message` keeps the whole text.
+pub const MAX_ERROR_DESCRIPTION: usize = 1000;
+
 /// The `error_description` for a public message: only the characters RFC 6749
 /// §5.2 allows (`%x20-21 / %x23-5B / %x5D-7E`), so it is safe inside a quoted
 /// header parameter. `"` becomes `'`, `\` becomes `/`, control characters
 /// (newlines, tabs, ...) become a space and anything else outside printable
-/// ASCII is dropped. `None` when nothing but spaces is left.
+/// ASCII is dropped. At most [`MAX_ERROR_DESCRIPTION`] bytes (the text is
+/// ASCII, so any cut is at a character boundary). `None` when nothing but
+/// spaces is left.
 ///
-/// The derive applies the same rule when it computes a body at compile time.
+/// The header's `error_description` and the body's are this same text. The
+/// derive applies the same rule when it computes a body at compile time.
 ///
 /// ```
-/// use api_status::oauth_error_description;
+/// use api_status::{oauth_error_description, MAX_ERROR_DESCRIPTION};
 ///
 /// assert_eq!(oauth_error_description("bad \"grant\"\n").as_deref(), Some("bad 'grant' "));
 /// assert_eq!(oauth_error_description("café").as_deref(), Some("caf"));
 /// assert_eq!(oauth_error_description("… \t"), None);
+/// assert_eq!(oauth_error_description(&"é-".repeat(5000)).unwrap().len(), MAX_ERROR_DESCRIPTION);
 /// ```
 pub fn oauth_error_description(message: &str) -> Option<Cow<'_, str>> {
     let description = if message.bytes().all(is_description_byte) {
-        Cow::Borrowed(message)
+        // ASCII only: every byte is a character boundary.
+        Cow::Borrowed(message.get(..MAX_ERROR_DESCRIPTION).unwrap_or(message))
     } else {
-        Cow::Owned(message.chars().filter_map(description_char).collect())
+        // Each character kept is one ASCII byte, so `take` counts bytes, and
+        // stops reading a long message once the description is full.
+        Cow::Owned(
+            message
+                .chars()
+                .filter_map(description_char)
+                .take(MAX_ERROR_DESCRIPTION)
+                .collect(),
+        )
     };
     (!description.trim_start_matches(' ').is_empty()).then_some(description)
 }

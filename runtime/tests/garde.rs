@@ -94,3 +94,25 @@ fn a_field_errors_field_of_a_report_fills_the_body() {
     assert_eq!(body.message, "the order could not be placed");
     assert_eq!(body.errors.unwrap().len(), 4);
 }
+
+/// Section 15: a bulk request of 30,000 invalid items flattens into 60,000
+/// paths in linear time, in garde's order.
+#[test]
+fn a_bulk_list_flattens_every_item() {
+    const ITEMS: usize = 30_000;
+    let mut order = invalid_order();
+    order.items = (0..ITEMS)
+        .map(|_| Item {
+            name: String::new(),
+            quantity: 0,
+        })
+        .collect();
+    let report = order.validate().unwrap_err();
+    let flat = report.field_errors();
+    let items: Vec<&str> = paths(&flat)
+        .into_iter()
+        .filter(|path| path.starts_with("items["))
+        .collect();
+    assert_eq!(items.len(), 2 * ITEMS);
+    assert!(items.contains(&"items[29999].quantity"));
+}

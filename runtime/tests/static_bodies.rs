@@ -43,6 +43,12 @@ enum Fixed {
     #[message("…")]
     OAuthNoDescription,
 
+    #[error("x")]
+    #[status(unauthorized)]
+    #[oauth(invalid_grant)]
+    #[message("a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; a \"long\" grant message, é; ")]
+    OAuthLong,
+
     #[error("user {0}")]
     #[status(not_found)]
     Interpolated(u32),
@@ -85,6 +91,7 @@ fn compile_time_bodies_equal_runtime_bodies() {
         Fixed::OAuthTricky,
         Fixed::OAuthForbidden,
         Fixed::OAuthNoDescription,
+        Fixed::OAuthLong,
     ];
     for error in &errors {
         let derived = error.to_response();
@@ -95,6 +102,23 @@ fn compile_time_bodies_equal_runtime_bodies() {
         let parsed: serde_json::Value = serde_json::from_slice(derived.body()).unwrap();
         assert_eq!(parsed["message"], *error.message());
     }
+}
+
+/// Section 15: a description is cut at 1,000 bytes at compile time as at
+/// run time, in the header and the body alike; `message` keeps it all.
+#[test]
+fn a_long_literal_description_is_cut_at_compile_time_too() {
+    let response = Fixed::OAuthLong.to_response();
+    let body: api_status::ErrorBody = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body.message, Fixed::OAuthLong.message());
+    assert!(body.message.len() > api_status::MAX_ERROR_DESCRIPTION);
+    let description = body.error_description.unwrap();
+    assert_eq!(description.len(), api_status::MAX_ERROR_DESCRIPTION);
+    let header = response.headers()["www-authenticate"].to_str().unwrap();
+    assert_eq!(
+        header,
+        format!("Bearer error=\"invalid_grant\", error_description=\"{description}\"")
+    );
 }
 
 #[test]
