@@ -287,6 +287,7 @@ impl Own {
         let problem_title = problem
             .and_then(|problem| problem.title.clone())
             .unwrap_or_else(|| String::from(wire_problem::default_title(code)));
+        let problem_prefix = wire_problem::problem_prefix(&problem_type, &problem_title, code);
         let problem_body = message.filter(|_| field_errors.is_none()).map(|text| {
             wire_problem::static_problem_body(
                 &problem_type,
@@ -298,6 +299,7 @@ impl Own {
         });
 
         let fixed = FixedFacts {
+            problem_prefix,
             problem_type,
             problem_title,
             problem_body,
@@ -330,6 +332,8 @@ struct FixedFacts<'a> {
     problem_title: String,
     /// The problem+json body, when it does not depend on the value.
     problem_body: Option<Vec<u8>>,
+    /// The problem+json body up to the detail's opening quote.
+    problem_prefix: Vec<u8>,
     code: u16,
     /// The message, when it is fixed.
     message: Option<&'a str>,
@@ -375,8 +379,10 @@ impl FixedFacts<'_> {
             let bytes = LitByteStr::new(bytes, Span::call_site());
             some(quote!(#bytes))
         });
+        let problem_prefix = LitByteStr::new(&self.problem_prefix, Span::call_site());
         quote! {{
             static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
+                problem_prefix: #problem_prefix,
                 problem_type: #problem_type,
                 problem_title: #problem_title,
                 problem_body: #problem_body,

@@ -109,6 +109,25 @@ fn uri_reference_error(text: &str) -> Option<String> {
     None
 }
 
+/// The start of every problem+json body of a variant, up to the detail's
+/// opening quote: `{"type":"…","title":"…","status":404,"detail":"`.
+pub fn problem_prefix(problem_type: &str, title: &str, status: u16) -> Vec<u8> {
+    prefix_text(problem_type, title, status).into_bytes()
+}
+
+/// [`problem_prefix`] as text.
+fn prefix_text(problem_type: &str, title: &str, status: u16) -> String {
+    let mut out = String::with_capacity(problem_type.len() + title.len() * 2 + 48);
+    out.push_str("{\"type\":\"");
+    crate::wire::escape_into(&mut out, problem_type);
+    out.push_str("\",\"title\":\"");
+    crate::wire::escape_into(&mut out, title);
+    out.push_str("\",\"status\":");
+    out.push_str(&status.to_string());
+    out.push_str(",\"detail\":\"");
+    out
+}
+
 /// The problem+json body of a variant whose message is fixed and that has
 /// no field errors: `type`, `title`, `status`, `detail`, and for an OAuth
 /// code `error` and `error_description`.
@@ -119,14 +138,7 @@ pub fn static_problem_body(
     message: &str,
     oauth_code: Option<&str>,
 ) -> Vec<u8> {
-    let mut out = String::with_capacity(message.len() * 2 + title.len() + 96);
-    out.push_str("{\"type\":\"");
-    crate::wire::escape_into(&mut out, problem_type);
-    out.push_str("\",\"title\":\"");
-    crate::wire::escape_into(&mut out, title);
-    out.push_str("\",\"status\":");
-    out.push_str(&status.to_string());
-    out.push_str(",\"detail\":\"");
+    let mut out = prefix_text(problem_type, title, status);
     crate::wire::escape_into(&mut out, message);
     out.push('"');
     if let Some(code) = oauth_code {

@@ -45,6 +45,9 @@ pub struct Fixed {
     pub problem_title: &'static str,
     /// The problem+json body, when it does not depend on the value.
     pub problem_body: Option<&'static [u8]>,
+    /// The start of the problem+json body, up to the detail's opening
+    /// quote: `{"type":"…","title":"…","status":404,"detail":"`.
+    pub problem_prefix: &'static [u8],
 }
 
 /// Where a value's answers come from.
@@ -183,7 +186,9 @@ impl<'a> Lookup<'a> {
                 problem_body: Some(body),
                 ..
             }) => Bytes::from_static(body),
-            Lookup::Own(_) => crate::negotiate::encode_problem(error),
+            Lookup::Own(fixed) => {
+                crate::negotiate::encode_problem_after(fixed.problem_prefix, error)
+            }
             Lookup::Inner(inner) => inner.problem_body(),
         }
     }

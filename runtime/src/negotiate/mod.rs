@@ -15,7 +15,7 @@ pub(crate) mod scope;
 #[cfg(feature = "xml")]
 mod xml;
 
-pub(crate) use problem::{default_title, encode_problem};
+pub(crate) use problem::{default_title, encode_problem, encode_problem_after};
 pub(crate) use response::respond;
 
 use http::{HeaderMap, HeaderValue};

@@ -10,17 +10,45 @@ use bytes::Bytes;
 use crate::json::{escape_into, escaped_len, push_errors, unescaped_len, MessageBuf};
 use crate::ApiError;
 
-/// `{"type":"","title":"","status":000,"detail":""}`.
-const OVERHEAD: usize = 48;
+/// `{"type":"","title":"","status":000,"detail":"`.
+const PREFIX_OVERHEAD: usize = 44;
 
-/// Serializes `error`'s problem details.
+/// Serializes `error`'s problem details, `type`, `title` and `status` from
+/// the trait's methods (a hand-written impl, or a derived variant whose
+/// prefix the macro did not compute).
 pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
+    let problem_type = error.problem_type();
+    let title = error.problem_title();
+    let prefix_len = PREFIX_OVERHEAD + escaped_len(problem_type) + escaped_len(title);
+    encode(error, prefix_len, |out| {
+        out.extend_from_slice(b"{\"type\":\"");
+        escape_into(out, problem_type);
+        out.extend_from_slice(b"\",\"title\":\"");
+        escape_into(out, title);
+        out.extend_from_slice(b"\",\"status\":");
+        out.extend_from_slice(&status_digits(error.status().as_u16()));
+        out.extend_from_slice(b",\"detail\":\"");
+    })
+}
+
+/// Serializes a derived variant's problem details after `prefix`, the
+/// `{"type":…,"title":…,"status":…,"detail":"` the macro computed.
+pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(prefix: &[u8], error: &E) -> Bytes {
+    encode(error, prefix.len(), |out| out.extend_from_slice(prefix))
+}
+
+/// The body: the prefix (`prefix_len` bytes, written by `write_prefix`),
+/// the escaped detail, then `error` and `error_description`, or `errors`.
+#[inline]
+fn encode<E: ApiError + ?Sized>(
+    error: &E,
+    prefix_len: usize,
+    write_prefix: impl FnOnce(&mut Vec<u8>),
+) -> Bytes {
     let mut message = MessageBuf::new();
     // A `Display` that failed on its own leaves what it wrote.
     let _ = error.write_message(&mut message);
     let detail = message.as_str();
-    let problem_type = error.problem_type();
-    let title = error.problem_title();
     let oauth = error.oauth_error();
     let description = oauth.and_then(|_| crate::oauth_error_description(detail));
     let field_errors = match oauth {
@@ -28,21 +56,15 @@ pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
         None => error.field_errors(),
     };
     let field_errors = field_errors.as_deref();
-    let len = OVERHEAD
-        + escaped_len(problem_type)
-        + escaped_len(title)
+    // The detail's closing quote and the object's closing brace.
+    let len = prefix_len
         + escaped_len(detail)
+        + 2
         + oauth.map_or(0, |code| 11 + code.as_str().len())
         + description.as_ref().map_or(0, |d| 23 + d.len())
         + field_errors.map_or(0, unescaped_len);
     let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(b"{\"type\":\"");
-    escape_into(&mut out, problem_type);
-    out.extend_from_slice(b"\",\"title\":\"");
-    escape_into(&mut out, title);
-    out.extend_from_slice(b"\",\"status\":");
-    out.extend_from_slice(&status_digits(error.status().as_u16()));
-    out.extend_from_slice(b",\"detail\":\"");
+    write_prefix(&mut out);
     escape_into(&mut out, detail);
     out.push(b'"');
     if let Some(code) = oauth {
@@ -58,6 +80,9 @@ pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
     }
     push_errors(&mut out, field_errors);
     out.push(b'}');
+    // Exact unless field names or messages needed escapes: then `Bytes`
+    // cannot take the buffer over as is, and one reallocation follows.
+    debug_assert!(out.len() >= len, "escapes only add bytes");
     Bytes::from(out)
 }
 

@@ -1,7 +1,6 @@
 //! The one function that builds a negotiated error response.
 
 use bytes::Bytes;
-use http::header::VARY;
 use http::{HeaderValue, Response};
 
 use super::Format;
@@ -19,11 +18,7 @@ const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
 pub(crate) fn respond<E: ApiError + ?Sized>(error: &E, format: Format) -> Response<Bytes> {
     let format = format.offered();
     let body = match format {
-        Format::Json => {
-            let mut response = error.to_response();
-            response.headers_mut().insert(VARY, ACCEPT);
-            return response;
-        }
+        Format::Json => error.body(),
         #[cfg(feature = "xml")]
         Format::Xml => super::xml::encode_hash(error),
         #[cfg(feature = "xml")]
