@@ -272,18 +272,14 @@ fn status_by_name(name: &Ident) -> syn::Result<StatusValue> {
     match status::lookup(&text) {
         Lookup::Error(code) => Ok(StatusValue::Code(code)),
         Lookup::NotAnError(code) => Err(not_an_error(name, &format!("`{text}`"), code)),
-        Lookup::Unknown(suggestion) => {
-            let hint = match suggestion {
-                Some(known) => format!("; did you mean `{known}`?"),
-                None => String::from(
-                    "; use a Rails status name such as `not_found` or `unprocessable_entity`, or a number in 400..=599",
-                ),
-            };
-            Err(syn::Error::new(
-                name.span(),
-                format!("unknown status `{text}`{hint}"),
-            ))
-        }
+        Lookup::Unknown(suggestion) => Err(syn::Error::new(
+            name.span(),
+            status::unknown_message(
+                &text,
+                suggestion,
+                "use a Rails status name such as `not_found` or `unprocessable_entity`, or a number in 400..=599",
+            ),
+        )),
     }
 }
 

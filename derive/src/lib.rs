@@ -6,7 +6,8 @@
 //! `attr.rs`, `#[message]` strings in `message.rs`), `check.rs` finds the
 //! mistakes that involve several attributes, `expand.rs` generates code from
 //! a valid model, and on any error `fallback.rs` emits every error together
-//! with a stub impl.
+//! with a stub impl. `status!` (`status_macro.rs`) reads the same status
+//! table (`status.rs`).
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -18,6 +19,7 @@ mod fallback;
 mod generics;
 mod message;
 mod status;
+mod status_macro;
 mod symbol;
 mod wire;
 mod wire_problem;
@@ -35,6 +37,17 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
+}
+
+/// `status!(name)`: the `http::StatusCode` of a Rails status name of any
+/// class (`created`, `moved_permanently`, `not_found`), of an
+/// `http::StatusCode` constant's name in snake case, or of a number in
+/// 100..=999, as a constant expression. Unknown names are a compile error
+/// with the nearest known name suggested. Documented and re-exported as
+/// `api_status::status!`.
+#[proc_macro]
+pub fn status(input: TokenStream) -> TokenStream {
+    status_macro::expand(input.into()).into()
 }
 
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {

@@ -1,5 +1,6 @@
-//! The status names `#[status(...)]` accepts, their codes and reason
-//! phrases, and the "did you mean" for a name it does not know.
+//! The status names `#[status(...)]` and `status!(...)` accept, their codes
+//! and reason phrases, and the "did you mean" for a name neither knows: one
+//! table for both.
 
 /// Every error status name: Rack 3's `SYMBOL_TO_STATUS_CODE` (4xx and 5xx),
 /// Rack's obsolete aliases, the Rails-era names, and the snake-case names of
@@ -53,8 +54,11 @@ const ERROR_NAMES: &[(&str, u16)] = &[
     ("network_authentication_required", 511),
 ];
 
-/// The 1xx, 2xx and 3xx names of the same sources: known, so that the
-/// error can say which code a name is, but never an error's status.
+/// The 1xx, 2xx and 3xx names of the same sources (every Rack 3 symbol of
+/// those classes and every `http::StatusCode` constant): `status!` takes
+/// them; `#[status]` knows them, so that its error can say which code a
+/// name is, but never takes one as an error's status. Rack's 306 `(Unused)`
+/// has no name that is a Rust identifier, so it is reachable by number only.
 const OTHER_NAMES: &[(&str, u16)] = &[
     ("continue", 100),
     ("switching_protocols", 101),
@@ -99,6 +103,36 @@ pub fn lookup(name: &str) -> Lookup {
         return Lookup::NotAnError(code);
     }
     Lookup::Unknown(nearest(name, ERROR_NAMES.iter().map(|(known, _)| *known)))
+}
+
+/// The code of any known name, of any class: what `status!` accepts.
+pub fn lookup_any(name: &str) -> Option<u16> {
+    ERROR_NAMES
+        .iter()
+        .chain(OTHER_NAMES)
+        .find(|(known, _)| *known == name)
+        .map(|&(_, code)| code)
+}
+
+/// The known name of any class nearest to `name`, if one is close.
+pub fn nearest_any(name: &str) -> Option<&'static str> {
+    nearest(
+        name,
+        ERROR_NAMES
+            .iter()
+            .chain(OTHER_NAMES)
+            .map(|(known, _)| *known),
+    )
+}
+
+/// The one wording of an unknown status name, for `#[status]` and
+/// `status!` alike: "unknown status `not_fonud`; did you mean `not_found`?",
+/// or, with nothing close, `otherwise` after the semicolon.
+pub fn unknown_message(name: &str, suggestion: Option<&str>, otherwise: &str) -> String {
+    match suggestion {
+        Some(known) => format!("unknown status `{name}`; did you mean `{known}`?"),
+        None => format!("unknown status `{name}`; {otherwise}"),
+    }
 }
 
 /// The reason phrase `http::StatusCode::canonical_reason` gives for `code`.
@@ -299,6 +333,143 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every `http::StatusCode` constant, by its name.
+    macro_rules! http_constants {
+        ($($name:ident)*) => {
+            [$((stringify!($name), http::StatusCode::$name)),*]
+        };
+    }
+
+    #[test]
+    fn every_http_constant_in_snake_case_is_a_name_of_its_code() {
+        let constants = http_constants!(
+            CONTINUE SWITCHING_PROTOCOLS PROCESSING EARLY_HINTS
+            OK CREATED ACCEPTED NON_AUTHORITATIVE_INFORMATION NO_CONTENT RESET_CONTENT
+            PARTIAL_CONTENT MULTI_STATUS ALREADY_REPORTED IM_USED
+            MULTIPLE_CHOICES MOVED_PERMANENTLY FOUND SEE_OTHER NOT_MODIFIED USE_PROXY
+            TEMPORARY_REDIRECT PERMANENT_REDIRECT
+            BAD_REQUEST UNAUTHORIZED PAYMENT_REQUIRED FORBIDDEN NOT_FOUND METHOD_NOT_ALLOWED
+            NOT_ACCEPTABLE PROXY_AUTHENTICATION_REQUIRED REQUEST_TIMEOUT CONFLICT GONE
+            LENGTH_REQUIRED PRECONDITION_FAILED PAYLOAD_TOO_LARGE URI_TOO_LONG
+            UNSUPPORTED_MEDIA_TYPE RANGE_NOT_SATISFIABLE EXPECTATION_FAILED IM_A_TEAPOT
+            MISDIRECTED_REQUEST UNPROCESSABLE_ENTITY LOCKED FAILED_DEPENDENCY TOO_EARLY
+            UPGRADE_REQUIRED PRECONDITION_REQUIRED TOO_MANY_REQUESTS
+            REQUEST_HEADER_FIELDS_TOO_LARGE UNAVAILABLE_FOR_LEGAL_REASONS
+            INTERNAL_SERVER_ERROR NOT_IMPLEMENTED BAD_GATEWAY SERVICE_UNAVAILABLE
+            GATEWAY_TIMEOUT HTTP_VERSION_NOT_SUPPORTED VARIANT_ALSO_NEGOTIATES
+            INSUFFICIENT_STORAGE LOOP_DETECTED NOT_EXTENDED NETWORK_AUTHENTICATION_REQUIRED
+        );
+        // Every code http names has a constant in the list above.
+        let named = (100..=999u16)
+            .filter(|code| reason_phrase(*code).is_some())
+            .count();
+        assert_eq!(constants.len(), named);
+        for (constant, status) in constants {
+            let name = constant.to_ascii_lowercase();
+            assert_eq!(lookup_any(&name), Some(status.as_u16()), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_rack_3_symbol_is_a_name_of_its_code() {
+        // Rack 3's HTTP_STATUS_CODES; SYMBOL_TO_STATUS_CODE is each message
+        // downcased with whitespace and `-` turned into `_`. (306 "(Unused)"
+        // gives no identifier.)
+        let rack: &[(u16, &str)] = &[
+            (100, "Continue"),
+            (101, "Switching Protocols"),
+            (102, "Processing"),
+            (103, "Early Hints"),
+            (200, "OK"),
+            (201, "Created"),
+            (202, "Accepted"),
+            (203, "Non-Authoritative Information"),
+            (204, "No Content"),
+            (205, "Reset Content"),
+            (206, "Partial Content"),
+            (207, "Multi-Status"),
+            (208, "Already Reported"),
+            (226, "IM Used"),
+            (300, "Multiple Choices"),
+            (301, "Moved Permanently"),
+            (302, "Found"),
+            (303, "See Other"),
+            (304, "Not Modified"),
+            (305, "Use Proxy"),
+            (307, "Temporary Redirect"),
+            (308, "Permanent Redirect"),
+            (400, "Bad Request"),
+            (401, "Unauthorized"),
+            (402, "Payment Required"),
+            (403, "Forbidden"),
+            (404, "Not Found"),
+            (405, "Method Not Allowed"),
+            (406, "Not Acceptable"),
+            (407, "Proxy Authentication Required"),
+            (408, "Request Timeout"),
+            (409, "Conflict"),
+            (410, "Gone"),
+            (411, "Length Required"),
+            (412, "Precondition Failed"),
+            (413, "Content Too Large"),
+            (414, "URI Too Long"),
+            (415, "Unsupported Media Type"),
+            (416, "Range Not Satisfiable"),
+            (417, "Expectation Failed"),
+            (421, "Misdirected Request"),
+            (422, "Unprocessable Content"),
+            (423, "Locked"),
+            (424, "Failed Dependency"),
+            (425, "Too Early"),
+            (426, "Upgrade Required"),
+            (428, "Precondition Required"),
+            (429, "Too Many Requests"),
+            (431, "Request Header Fields Too Large"),
+            (451, "Unavailable for Legal Reasons"),
+            (500, "Internal Server Error"),
+            (501, "Not Implemented"),
+            (502, "Bad Gateway"),
+            (503, "Service Unavailable"),
+            (504, "Gateway Timeout"),
+            (505, "HTTP Version Not Supported"),
+            (506, "Variant Also Negotiates"),
+            (507, "Insufficient Storage"),
+            (508, "Loop Detected"),
+            (511, "Network Authentication Required"),
+        ];
+        let obsolete: &[(&str, u16)] = &[
+            ("payload_too_large", 413),
+            ("unprocessable_entity", 422),
+            ("bandwidth_limit_exceeded", 509),
+            ("not_extended", 510),
+        ];
+        for &(code, message) in rack {
+            let symbol: String = message
+                .chars()
+                .map(|c| match c {
+                    ' ' | '-' => '_',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect();
+            assert_eq!(lookup_any(&symbol), Some(code), "{symbol}");
+        }
+        for &(symbol, code) in obsolete {
+            assert_eq!(lookup_any(symbol), Some(code), "{symbol}");
+        }
+    }
+
+    #[test]
+    fn status_macro_suggests_names_of_every_class() {
+        assert_eq!(nearest_any("not_fonud"), Some("not_found"));
+        assert_eq!(nearest_any("craeted"), Some("created"));
+        assert_eq!(nearest_any("moved_permanantly"), Some("moved_permanently"));
+        assert_eq!(nearest_any("teapot_bananas"), None);
+        assert_eq!(
+            unknown_message("not_fonud", Some("not_found"), "unused"),
+            "unknown status `not_fonud`; did you mean `not_found`?"
+        );
     }
 
     #[test]

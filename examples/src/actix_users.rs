@@ -11,20 +11,25 @@
 use std::io;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
-use api_status::Rejection;
+use api_status::{Accepted, Created, MovedPermanently, Rejection};
 
-use crate::{NewUser, Token, User, UserError};
+use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 
 /// Registers the users API on an app: what the example serves, and what its
-/// tests start.
+/// tests start. The avatar routes read an [`Avatars`] store from the app's
+/// data (`web::Data<Avatars>`), which [`server`] installs.
 ///
 /// ```no_run
 /// use actix_web::{App, HttpServer};
 ///
 /// # async fn run() -> std::io::Result<()> {
-/// HttpServer::new(|| {
+/// use api_status_examples::Avatars;
+///
+/// let avatars = actix_web::web::Data::new(Avatars::default());
+/// HttpServer::new(move || {
 ///     App::new()
 ///         .wrap(api_status::actix_web::Negotiate)
+///         .app_data(avatars.clone())
 ///         .configure(api_status_examples::actix_users::configure)
 /// })
 ///     .bind(("127.0.0.1", 3000))?
@@ -37,6 +42,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .configure(api_status::actix_web::configure)
         .route("/users/{id}", web::get().to(show_user))
         .route("/users", web::post().to(create_user))
+        .route("/users/{id}/avatar", web::put().to(upload_avatar))
+        .route("/users/{id}/avatar", web::get().to(show_avatar))
+        .route("/tasks/{id}", web::get().to(show_task))
+        .route("/people/{id}", web::get().to(moved_person))
         .route("/oauth/token", web::post().to(issue_token))
         .route("/admin", web::get().to(|| async { crate::admin() }))
         .route(
@@ -54,9 +63,11 @@ pub fn server(
     listener: std::net::TcpListener,
     workers: usize,
 ) -> io::Result<actix_web::dev::Server> {
-    Ok(HttpServer::new(|| {
+    let avatars = web::Data::new(Avatars::default());
+    Ok(HttpServer::new(move || {
         App::new()
             .wrap(api_status::actix_web::Negotiate)
+            .app_data(avatars.clone())
             .configure(configure)
     })
     .workers(workers)
@@ -68,9 +79,34 @@ async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {
     crate::find_user(id.into_inner()).map(web::Json)
 }
 
-async fn create_user(new: web::Json<NewUser>) -> Result<HttpResponse, UserError> {
-    let user = crate::create_user(new.into_inner())?;
-    Ok(HttpResponse::Created().json(user))
+async fn create_user(new: web::Json<NewUser>) -> Result<Created<User>, UserError> {
+    crate::user_created(new.into_inner())
+}
+
+async fn upload_avatar(
+    avatars: web::Data<Avatars>,
+    id: web::Path<u64>,
+    image: web::Bytes,
+) -> Result<Accepted<Task>, UserError> {
+    avatars.upload(id.into_inner(), &image)
+}
+
+async fn show_avatar(
+    avatars: web::Data<Avatars>,
+    id: web::Path<u64>,
+) -> Result<web::Json<Avatar>, UserError> {
+    avatars.avatar(id.into_inner()).map(web::Json)
+}
+
+async fn show_task(
+    avatars: web::Data<Avatars>,
+    id: web::Path<u64>,
+) -> Result<web::Json<Task>, UserError> {
+    avatars.task(id.into_inner()).map(web::Json)
+}
+
+async fn moved_person(id: web::Path<u64>) -> MovedPermanently {
+    crate::moved_person(id.into_inner())
 }
 
 async fn issue_token() -> Result<web::Json<Token>, UserError> {

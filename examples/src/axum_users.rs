@@ -11,12 +11,13 @@
 use std::io;
 
 use api_status::axum::{Json, Path};
-use api_status::Rejection;
-use axum::http::StatusCode;
-use axum::routing::{get, post};
+use api_status::{Accepted, Created, MovedPermanently, Rejection};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::routing::{get, post, put};
 use axum::Router;
 
-use crate::{NewUser, Token, User, UserError};
+use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 
 /// The users API as an axum router: what the example serves, and what its
 /// tests start.
@@ -24,12 +25,16 @@ pub fn router() -> Router {
     Router::new()
         .route("/users/{id}", get(show_user))
         .route("/users", post(create_user))
+        .route("/users/{id}/avatar", put(upload_avatar).get(show_avatar))
+        .route("/tasks/{id}", get(show_task))
+        .route("/people/{id}", get(moved_person))
         .route("/oauth/token", post(issue_token))
         .route("/admin", get(|| async { crate::admin() }))
         .route("/maintenance", get(|| async { crate::maintenance() }))
         .route("/upstream", get(|| async { crate::upstream() }))
         .fallback(|| async { Rejection::NotFound })
         .layer(api_status::axum::Negotiate)
+        .with_state(Avatars::default())
 }
 
 /// Serves [`router`] on `listener` until the process ends.
@@ -41,9 +46,34 @@ async fn show_user(Path(id): Path<u64>) -> Result<Json<User>, UserError> {
     crate::find_user(id).map(Json)
 }
 
-async fn create_user(Json(new): Json<NewUser>) -> Result<(StatusCode, Json<User>), UserError> {
-    let user = crate::create_user(new)?;
-    Ok((StatusCode::CREATED, Json(user)))
+async fn create_user(Json(new): Json<NewUser>) -> Result<Created<User>, UserError> {
+    crate::user_created(new)
+}
+
+async fn upload_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+    image: Bytes,
+) -> Result<Accepted<Task>, UserError> {
+    avatars.upload(id, &image)
+}
+
+async fn show_avatar(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Avatar>, UserError> {
+    avatars.avatar(id).map(Json)
+}
+
+async fn show_task(
+    State(avatars): State<Avatars>,
+    Path(id): Path<u64>,
+) -> Result<Json<Task>, UserError> {
+    avatars.task(id).map(Json)
+}
+
+async fn moved_person(Path(id): Path<u64>) -> MovedPermanently {
+    crate::moved_person(id)
 }
 
 async fn issue_token() -> Result<Json<Token>, UserError> {

@@ -5,15 +5,14 @@
 //! which hyper serves once the body is wrapped in `Full`. The JSON body is
 //! read by hand, and its failures become the same [`Rejection`]s axum and
 //! actix-web answer with. An error answers in the format the request's
-//! `Accept` asks for: `error.to_response_for(request.headers())`.
+//! `Accept` asks for (`to_response_for`).
 
 use std::convert::Infallible;
 use std::io;
 
 use api_status::bytes::Bytes;
-use api_status::http::request::Parts;
 use api_status::http::{header, HeaderMap, Method, Request, Response, StatusCode};
-use api_status::{ApiError, Rejection};
+use api_status::{status, ApiError, Format, Rejection};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -22,7 +21,7 @@ use hyper_util::rt::TokioIo;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::UserError;
+use crate::{Avatars, UserError};
 
 /// The largest body read, as axum's and actix-web's default: 2 MiB.
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -30,47 +29,60 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// Serves the users API on `listener`, one task per connection, until
 /// accepting fails.
 pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
+    let avatars = Avatars::default();
     loop {
         let (stream, _) = listener.accept().await?;
+        let avatars = avatars.clone();
         tokio::spawn(async move {
+            let service = service_fn(move |request| handle(avatars.clone(), request));
             // A connection that fails (the client went away) ends alone.
             let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service_fn(handle))
+                .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
     }
 }
 
-/// Answers one request: what [`serve`] runs for each.
-pub async fn handle(request: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
-    let (request, body) = request.into_parts();
-    let response = match route(&request, body).await {
+/// Answers one request: what [`serve`] runs for each, with the server's
+/// avatar store.
+pub async fn handle(
+    avatars: Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    // The format `Accept` asks for, read before `route` takes the request:
+    // `error.to_response_in(format)` is `error.to_response_for(headers)`.
+    let format = Format::from_request(request.headers());
+    let response = match route(&avatars, request).await {
         Ok(response) => response,
         // JSON, problem+json, XML or problem+xml, as `Accept` asks, with
         // `vary: accept`. (`error.into()` gives the JSON response.)
-        Err(error) => error.to_response_for(&request.headers),
+        Err(error) => error.to_response_in(format),
     };
     Ok(response.map(Full::new))
 }
 
-async fn route(request: &Parts, body: Incoming) -> Result<Response<Bytes>, UserError> {
-    let segments: Vec<&str> = request
-        .uri
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .collect();
-    match (&request.method, segments.as_slice()) {
-        (&Method::GET, ["users", id]) => {
-            // A path that names no user, like `/users/abc`, is a 404.
-            let id: u64 = id.parse().map_err(|_| Rejection::NotFound)?;
-            json(StatusCode::OK, &crate::find_user(id)?)
-        }
+async fn route(
+    avatars: &Avatars,
+    request: Request<Incoming>,
+) -> Result<Response<Bytes>, UserError> {
+    let path = request.uri().path().to_owned();
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match (request.method(), segments.as_slice()) {
+        (&Method::GET, ["users", id]) => json(status!(ok), &crate::find_user(id_of(id)?)?),
+        // `From<Created<User>> for Response<Bytes>`: 201, location, self link.
         (&Method::POST, ["users"]) => {
-            let new = read_json(&request.headers, body).await?;
-            json(StatusCode::CREATED, &crate::create_user(new)?)
+            let new = read_json(request).await?;
+            Ok(crate::user_created(new)?.into())
         }
-        (&Method::POST, ["oauth", "token"]) => json(StatusCode::OK, &crate::issue_token()?),
+        (&Method::PUT, ["users", id, "avatar"]) => {
+            let id = id_of(id)?;
+            let image = read_body(request).await?;
+            Ok(avatars.upload(id, &image)?.into())
+        }
+        (&Method::GET, ["users", id, "avatar"]) => json(status!(ok), &avatars.avatar(id_of(id)?)?),
+        (&Method::GET, ["tasks", id]) => json(status!(ok), &avatars.task(id_of(id)?)?),
+        (&Method::GET, ["people", id]) => Ok(crate::moved_person(id_of(id)?).into()),
+        (&Method::POST, ["oauth", "token"]) => json(status!(ok), &crate::issue_token()?),
         (&Method::GET, ["admin"]) => Ok(text(crate::admin()?)),
         (&Method::GET, ["maintenance"]) => Ok(text(crate::maintenance()?)),
         (&Method::GET, ["upstream"]) => Ok(text(crate::upstream()?)),
@@ -78,16 +90,25 @@ async fn route(request: &Parts, body: Incoming) -> Result<Response<Bytes>, UserE
     }
 }
 
+/// A numeric id from the path: a path that names no such id, like
+/// `/users/abc`, is a 404.
+fn id_of(segment: &str) -> Result<u64, Rejection> {
+    segment.parse().map_err(|_| Rejection::NotFound)
+}
+
 /// The body as JSON: 415 without a JSON content type, 413 over the limit,
 /// 400 for malformed JSON, 422 for JSON that does not fit `T`.
-async fn read_json<T: DeserializeOwned>(
-    headers: &HeaderMap,
-    body: Incoming,
-) -> Result<T, Rejection> {
-    if !is_json(headers) {
+async fn read_json<T: DeserializeOwned>(request: Request<Incoming>) -> Result<T, Rejection> {
+    if !is_json(request.headers()) {
         return Err(Rejection::UnsupportedMediaType);
     }
-    let body = Limited::new(body, BODY_LIMIT)
+    let body = read_body(request).await?;
+    serde_json::from_slice(&body).map_err(Rejection::from)
+}
+
+/// The whole body: 413 over the limit, 400 if it cannot be read.
+async fn read_body(request: Request<Incoming>) -> Result<Bytes, Rejection> {
+    Ok(Limited::new(request.into_body(), BODY_LIMIT)
         .collect()
         .await
         .map_err(|error| {
@@ -97,8 +118,7 @@ async fn read_json<T: DeserializeOwned>(
                 Rejection::UnreadableBody
             }
         })?
-        .to_bytes();
-    serde_json::from_slice(&body).map_err(Rejection::from)
+        .to_bytes())
 }
 
 /// `application/json` or `application/*+json`, parameters allowed.

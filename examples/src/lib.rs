@@ -15,8 +15,9 @@
 //! HTTP.
 
 use std::io;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use api_status::{ApiError, Rejection};
+use api_status::{Accepted, ApiError, Created, MovedPermanently, Rejection};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -70,6 +71,23 @@ pub enum UserError {
     #[error("the billing service failed: {0}")]
     #[status(bad_gateway)]
     Upstream(#[source] io::Error),
+
+    /// 404, `GET /tasks/{id}` for a task nobody started.
+    #[error("task {id} not found")]
+    #[status(not_found)]
+    TaskNotFound {
+        /// The id asked for.
+        id: u64,
+    },
+
+    /// 404, `GET /users/{id}/avatar` before an avatar was uploaded and
+    /// processed.
+    #[error("user {id} has no avatar yet")]
+    #[status(not_found)]
+    NoAvatar {
+        /// The user's id.
+        id: u64,
+    },
 
     /// A request the framework turned away (malformed JSON, wrong content
     /// type, a path that does not parse, ...): its own response, as it is.
@@ -149,6 +167,115 @@ pub fn create_user(new: NewUser) -> Result<User, UserError> {
     })
 }
 
+/// `POST /users` as the seed's page answers it: 201, `location:
+/// /users/{id}` and the user with its `self` link.
+pub fn user_created(new: NewUser) -> Result<Created<User>, UserError> {
+    let user = create_user(new)?;
+    Ok(Created::new(format!("/users/{}", user.id), user))
+}
+
+/// `GET /people/{id}`, the path users had before they were users: 301 to
+/// `/users/{id}`.
+pub fn moved_person(id: u64) -> MovedPermanently {
+    MovedPermanently::to(format!("/users/{id}"))
+}
+
+/// A thumbnailing task, as `GET /tasks/{id}` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    /// The task's id.
+    pub id: u64,
+    /// `pending`, then `done`.
+    pub state: TaskState,
+}
+
+/// Where a [`Task`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskState {
+    /// Accepted, thumbnails not made yet.
+    Pending,
+    /// The thumbnails are ready.
+    Done,
+}
+
+/// A user's avatar, once its thumbnails are made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Avatar {
+    /// Whose avatar.
+    pub user_id: u64,
+    /// The size of the uploaded image.
+    pub bytes: usize,
+}
+
+/// The avatar uploads of one server: the tasks they started and the
+/// avatars they made. Cheap to clone; clones share the store.
+#[derive(Debug, Clone, Default)]
+pub struct Avatars {
+    store: Arc<Mutex<Store>>,
+}
+
+#[derive(Debug, Default)]
+struct Store {
+    /// Task `n` is `tasks[n - 1]`.
+    tasks: Vec<Task>,
+    avatars: Vec<Avatar>,
+}
+
+impl Avatars {
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        // A panic elsewhere cannot leave the store half-written.
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// `PUT /users/{id}/avatar`: 202 with the task's `status` link and the
+    /// avatar's `self` link, as the seed's page describes; 404 for a user
+    /// nobody has.
+    ///
+    /// The answer reports the task as it is when accepted: pending. The
+    /// demo's thumbnailer then runs at once (a real server would queue the
+    /// work), so `GET /tasks/{id}` reports it done.
+    pub fn upload(&self, user_id: u64, image: &[u8]) -> Result<Accepted<Task>, UserError> {
+        find_user(user_id)?;
+        let mut store = self.store();
+        let task = Task {
+            id: store.tasks.len() as u64 + 1,
+            state: TaskState::Pending,
+        };
+        store.tasks.push(Task {
+            state: TaskState::Done,
+            ..task.clone()
+        });
+        store.avatars.retain(|avatar| avatar.user_id != user_id);
+        store.avatars.push(Avatar {
+            user_id,
+            bytes: image.len(),
+        });
+        Ok(Accepted::new(task.clone())
+            .status_link(format!("/tasks/{}", task.id))
+            .self_link(format!("/users/{user_id}/avatar"))
+            .retry_after(1))
+    }
+
+    /// `GET /tasks/{id}`: the task, or 404.
+    pub fn task(&self, id: u64) -> Result<Task, UserError> {
+        let index = usize::try_from(id).ok().and_then(|id| id.checked_sub(1));
+        index
+            .and_then(|index| self.store().tasks.get(index).cloned())
+            .ok_or(UserError::TaskNotFound { id })
+    }
+
+    /// `GET /users/{id}/avatar`: the avatar once made, or 404.
+    pub fn avatar(&self, user_id: u64) -> Result<Avatar, UserError> {
+        self.store()
+            .avatars
+            .iter()
+            .find(|avatar| avatar.user_id == user_id)
+            .cloned()
+            .ok_or(UserError::NoAvatar { id: user_id })
+    }
+}
+
 /// `POST /oauth/token`: the demo has no registered client, so every request
 /// fails client authentication.
 pub fn issue_token() -> Result<Token, UserError> {
@@ -195,7 +322,11 @@ pub fn banner(stack: &str, address: std::net::SocketAddr) -> String {
          curl -i {base}/users/42               # 404 user not found\n  \
          curl -i {base}/users/abc              # 404 the path names no user\n  \
          curl -i {base}/users {json} -d '{{\"name\":\"\",\"email\":\"nope\"}}'   # 422 field errors\n  \
-         curl -i {base}/users {json} -d '{{\"name\":\"Grace\",\"email\":\"grace@example.com\"}}'   # 201\n  \
+         curl -i {base}/users {json} -d '{{\"name\":\"Grace\",\"email\":\"grace@example.com\"}}'   # 201, location, self link\n  \
+         curl -i -X PUT {base}/users/1/avatar -H 'content-type: image/png' --data-binary 'PNG'   # 202, status link\n  \
+         curl -i {base}/tasks/1                # 200, the task is done\n  \
+         curl -i {base}/users/1/avatar         # 200 once the task is done\n  \
+         curl -i {base}/people/1               # 301 to /users/1\n  \
          curl -i {base}/users {json} -d '{{\"name\":'          # 400 malformed JSON\n  \
          curl -i {base}/users -H 'content-type: text/plain' -d 'hi'   # 415\n  \
          curl -i {base}/users {json} -d '{{\"name\":1,\"email\":2}}'   # 422 wrong field types\n  \

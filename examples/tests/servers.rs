@@ -3,7 +3,10 @@
 //! rejection, answers with the status, headers and body bytes that
 //! `ApiError::to_response` gives, on axum, on actix-web and on hyper alone;
 //! and the three stacks answer every request with the same bytes, in each
-//! of the four formats a client can ask for with `Accept` (section 12).
+//! of the four formats a client can ask for with `Accept` (section 12). The
+//! seed's success rows (200, 201 with `location` and the `self` link, 202
+//! with the task's `status` link that a `GET` then reports, 301) are
+//! checked the same way, byte for byte, across the three stacks.
 //!
 //! Every request goes to loopback only and is bounded by a timeout.
 
@@ -467,6 +470,230 @@ async fn check_successes(stack: &str, address: SocketAddr) {
     assert_eq!(user.name, "Grace Hopper", "{stack}");
 }
 
+/// The headers compared on the seed's success rows (and the 404s between
+/// them): every header those responses carry, `content-length` included.
+const SUCCESS_HEADERS: [&str; 6] = [
+    "content-type",
+    "content-length",
+    "location",
+    "link",
+    "retry-after",
+    "www-authenticate",
+];
+
+/// One step of the seed's success rows: a request, and the exact status,
+/// headers (of [`SUCCESS_HEADERS`]; `content-length` is the reply's length)
+/// and body it answers.
+struct Step {
+    method: Method,
+    path: &'static str,
+    content_type: Option<&'static str>,
+    body: &'static str,
+    status: u16,
+    headers: Vec<(&'static str, &'static str)>,
+    reply: &'static str,
+}
+
+const JSON_TYPE: (&str, &str) = ("content-type", "application/json");
+
+/// Shorthand for a [`Step`].
+fn step(
+    (method, path, content_type, body): (Method, &'static str, Option<&'static str>, &'static str),
+    status: u16,
+    headers: Vec<(&'static str, &'static str)>,
+    reply: &'static str,
+) -> Step {
+    Step {
+        method,
+        path,
+        content_type,
+        body,
+        status,
+        headers,
+        reply,
+    }
+}
+
+/// The seed's rows 200, 201, 202 and 301, in one order (the task ids depend
+/// on it), for a server that has not served them before.
+fn seed_steps() -> Vec<Step> {
+    vec![
+        // 200 OK.
+        step(
+            (Method::GET, "/users/1", None, ""),
+            200,
+            vec![JSON_TYPE],
+            r#"{"id":1,"name":"Ada Lovelace","email":"ada@example.com"}"#,
+        ),
+        // 201 Created: `location` and the `self` link.
+        step(
+            (
+                Method::POST,
+                "/users",
+                JSON,
+                r#"{"name":"Grace Hopper","email":"grace@example.com","age":85}"#,
+            ),
+            201,
+            vec![JSON_TYPE, ("location", "/users/2")],
+            r#"{"id":2,"name":"Grace Hopper","email":"grace@example.com","links":{"self":"/users/2"}}"#,
+        ),
+        // No avatar before the upload.
+        step(
+            (Method::GET, "/users/1/avatar", None, ""),
+            404,
+            vec![JSON_TYPE],
+            r#"{"message":"user 1 has no avatar yet"}"#,
+        ),
+        // 202 Accepted: the task's `status` link, the avatar's `self` link.
+        step(
+            (
+                Method::PUT,
+                "/users/1/avatar",
+                Some("image/png"),
+                "fake PNG bytes!!",
+            ),
+            202,
+            vec![
+                JSON_TYPE,
+                (
+                    "link",
+                    r#"</tasks/1>; rel="status", </users/1/avatar>; rel="self""#,
+                ),
+                ("retry-after", "1"),
+            ],
+            r#"{"id":1,"state":"pending","links":{"status":"/tasks/1","self":"/users/1/avatar"}}"#,
+        ),
+        // A GET of the status link reports the task.
+        step(
+            (Method::GET, "/tasks/1", None, ""),
+            200,
+            vec![JSON_TYPE],
+            r#"{"id":1,"state":"done"}"#,
+        ),
+        // The self link is the avatar, now made.
+        step(
+            (Method::GET, "/users/1/avatar", None, ""),
+            200,
+            vec![JSON_TYPE],
+            r#"{"user_id":1,"bytes":16}"#,
+        ),
+        step(
+            (Method::GET, "/tasks/2", None, ""),
+            404,
+            vec![JSON_TYPE],
+            r#"{"message":"task 2 not found"}"#,
+        ),
+        // No upload for a user nobody has.
+        step(
+            (Method::PUT, "/users/42/avatar", Some("image/png"), "PNG"),
+            404,
+            vec![JSON_TYPE],
+            r#"{"message":"user 42 not found"}"#,
+        ),
+        // 301 Moved Permanently: `location`, no body, no content type.
+        step(
+            (Method::GET, "/people/1", None, ""),
+            301,
+            vec![("location", "/users/1")],
+            "",
+        ),
+    ]
+}
+
+/// What a step came back with: status, [`SUCCESS_HEADERS`] with all their
+/// values, body.
+type SeedReply = (u16, Vec<(&'static str, Vec<String>)>, Bytes);
+
+fn seed_reply(response: &Response<Bytes>) -> SeedReply {
+    let headers = SUCCESS_HEADERS
+        .iter()
+        .map(|name| {
+            let values = response
+                .headers()
+                .get_all(*name)
+                .iter()
+                .map(|value| value.to_str().unwrap().to_owned())
+                .collect();
+            (*name, values)
+        })
+        .collect();
+    (response.status().as_u16(), headers, response.body().clone())
+}
+
+/// Sends [`seed_steps`] in order and checks every reply's exact status,
+/// headers and body bytes; returns the replies for comparing stacks.
+async fn check_seed_rows(stack: &str, address: SocketAddr) -> Vec<SeedReply> {
+    let mut replies = Vec::new();
+    for step in seed_steps() {
+        let response = send(
+            address,
+            step.method.clone(),
+            step.path,
+            step.content_type,
+            step.body,
+        )
+        .await;
+        let what = format!("{stack}: {} {}", step.method, step.path);
+        let reply = seed_reply(&response);
+        let length = step.reply.len().to_string();
+        let expected_headers: Vec<(&str, Vec<String>)> = SUCCESS_HEADERS
+            .iter()
+            .map(|name| {
+                let values = if *name == "content-length" {
+                    vec![length.clone()]
+                } else {
+                    step.headers
+                        .iter()
+                        .filter(|(header, _)| header == name)
+                        .map(|(_, value)| (*value).to_owned())
+                        .collect()
+                };
+                (*name, values)
+            })
+            .collect();
+        assert_eq!(reply.0, step.status, "{what}");
+        assert_eq!(reply.1, expected_headers, "{what}");
+        assert_eq!(std::str::from_utf8(&reply.2).unwrap(), step.reply, "{what}");
+        replies.push(reply);
+    }
+    replies
+}
+
+/// The seed's rows are exactly what the library's functions answer.
+#[test]
+fn seed_rows_are_the_library_types_responses() {
+    use api_status_examples::{moved_person, user_created, Avatars};
+
+    let steps = seed_steps();
+    let created = user_created(NewUser {
+        name: "Grace Hopper".to_owned(),
+        email: "grace@example.com".to_owned(),
+        age: Some(85),
+    })
+    .unwrap()
+    .to_response();
+    assert_eq!(created.status(), steps[1].status);
+    assert_eq!(created.headers()["location"], "/users/2");
+    assert_eq!(created.body().as_ref(), steps[1].reply.as_bytes());
+
+    let avatars = Avatars::default();
+    let accepted = avatars
+        .upload(1, b"fake PNG bytes!!")
+        .unwrap()
+        .to_response();
+    assert_eq!(accepted.status(), steps[3].status);
+    assert_eq!(accepted.body().as_ref(), steps[3].reply.as_bytes());
+    assert_eq!(
+        avatars.task(1).unwrap().state,
+        api_status_examples::TaskState::Done
+    );
+
+    let moved = moved_person(1).to_response();
+    assert_eq!(moved.status(), steps[8].status);
+    assert_eq!(moved.headers()["location"], "/users/1");
+    assert!(moved.body().is_empty());
+}
+
 /// A loopback listener on a port the system picks.
 fn loopback() -> std::net::TcpListener {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -537,6 +764,7 @@ async fn axum_serves_every_error_as_to_response() {
     let (address, server) = start_axum();
     check_every_error("axum", address).await;
     check_successes("axum", address).await;
+    check_seed_rows("axum", address).await;
     server.abort();
 }
 
@@ -545,6 +773,7 @@ async fn actix_web_serves_every_error_as_to_response() {
     let server = ActixServer::start();
     check_every_error("actix-web", server.address).await;
     check_successes("actix-web", server.address).await;
+    check_seed_rows("actix-web", server.address).await;
     server.stop().await;
 }
 
@@ -553,6 +782,7 @@ async fn hyper_serves_every_error_as_to_response() {
     let (address, server) = start_hyper();
     check_every_error("hyper", address).await;
     check_successes("hyper", address).await;
+    check_seed_rows("hyper", address).await;
     server.abort();
 }
 
@@ -585,6 +815,13 @@ async fn the_three_stacks_serve_the_same_bytes() {
             case.name
         );
     }
+    // The seed's success rows, in order, on each server: the same bytes
+    // everywhere.
+    let axum_rows = check_seed_rows("axum", axum_address).await;
+    let actix_rows = check_seed_rows("actix-web", actix.address).await;
+    let hyper_rows = check_seed_rows("hyper", hyper_address).await;
+    assert_eq!(axum_rows, actix_rows, "axum and actix-web differ");
+    assert_eq!(axum_rows, hyper_rows, "axum and hyper differ");
     actix.stop().await;
     axum_server.abort();
     hyper_server.abort();

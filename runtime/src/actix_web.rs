@@ -31,6 +31,12 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 //!
+//! [`Created`](crate::Created), [`Accepted`](crate::Accepted),
+//! [`MovedPermanently`](crate::MovedPermanently) and
+//! [`PermanentRedirect`](crate::PermanentRedirect) are `Responder`s, with
+//! the bytes of their `to_response()`: a handler returns
+//! `Result<Created<User>, UserError>`.
+//!
 //! actix-web's own extractor errors answer in plain text. [`configure`]
 //! installs error handlers that answer with a [`Rejection`] instead, in the
 //! same body format as every other error:
@@ -57,10 +63,11 @@
 //! the status and headers are carried over by their numbers and bytes,
 //! which both versions share.
 
+use ::actix_web::body::BoxBody;
 use ::actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
 use ::actix_web::http::header::{HeaderName, HeaderValue};
 use ::actix_web::http::StatusCode;
-use ::actix_web::{web, HttpRequest, HttpResponse};
+use ::actix_web::{web, HttpRequest, HttpResponse, Responder};
 
 use crate::ApiError;
 pub use crate::Rejection;
@@ -122,6 +129,12 @@ pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
         Some(format) => error.to_response_in(format),
         None => error.to_response(),
     };
+    from_http(response)
+}
+
+/// An `http` 1 `Response<Bytes>` as an actix-web response: the status and
+/// headers by their numbers and bytes, the body as it is.
+fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse {
     let (parts, body) = response.into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -139,6 +152,42 @@ pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
         }
     }
     response.map_into_boxed_body()
+}
+
+/// The response of [`Created::to_response`](crate::Created::to_response).
+impl<T: serde::Serialize> Responder for crate::Created<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        from_http(self.to_response())
+    }
+}
+
+/// The response of [`Accepted::to_response`](crate::Accepted::to_response).
+impl<T: serde::Serialize> Responder for crate::Accepted<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        from_http(self.to_response())
+    }
+}
+
+/// The response of [`MovedPermanently::to_response`](crate::MovedPermanently::to_response).
+impl Responder for crate::MovedPermanently {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        from_http(self.to_response())
+    }
+}
+
+/// The response of [`PermanentRedirect::to_response`](crate::PermanentRedirect::to_response).
+impl Responder for crate::PermanentRedirect {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        from_http(self.to_response())
+    }
 }
 
 impl From<JsonPayloadError> for Rejection {

@@ -22,6 +22,12 @@
 //! let app: axum::Router = axum::Router::new().route("/users/{id}", axum::routing::get(show_user));
 //! ```
 //!
+//! [`Created`](crate::Created), [`Accepted`](crate::Accepted),
+//! [`MovedPermanently`](crate::MovedPermanently) and
+//! [`PermanentRedirect`](crate::PermanentRedirect) are `IntoResponse` too,
+//! with the bytes of their `to_response()`; note that axum's own
+//! `Redirect::permanent` is a 308, and `MovedPermanently` the 301.
+//!
 //! The extractors [`Json`], [`Path`] and [`Query`] of this module are axum's
 //! own, whose failures answer as a [`Rejection`], in the same body format as
 //! every other error, instead of axum's plain-text rejections:
@@ -110,8 +116,42 @@ pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
         Some(format) => error.to_response_in(format),
         None => error.to_response(),
     };
+    from_http(response)
+}
+
+/// An `http::Response<Bytes>` as an axum response, as it is.
+fn from_http(response: ::axum::http::Response<::bytes::Bytes>) -> Response {
     let (parts, body) = response.into_parts();
     Response::from_parts(parts, ::axum::body::Body::from(body))
+}
+
+/// The response of [`Created::to_response`](crate::Created::to_response).
+impl<T: Serialize> IntoResponse for crate::Created<T> {
+    fn into_response(self) -> Response {
+        from_http(self.to_response())
+    }
+}
+
+/// The response of [`Accepted::to_response`](crate::Accepted::to_response).
+impl<T: Serialize> IntoResponse for crate::Accepted<T> {
+    fn into_response(self) -> Response {
+        from_http(self.to_response())
+    }
+}
+
+/// A 301, unlike axum's `Redirect::permanent` (a 308): the response of
+/// [`MovedPermanently::to_response`](crate::MovedPermanently::to_response).
+impl IntoResponse for crate::MovedPermanently {
+    fn into_response(self) -> Response {
+        from_http(self.to_response())
+    }
+}
+
+/// The response of [`PermanentRedirect::to_response`](crate::PermanentRedirect::to_response).
+impl IntoResponse for crate::PermanentRedirect {
+    fn into_response(self) -> Response {
+        from_http(self.to_response())
+    }
 }
 
 impl From<JsonRejection> for Rejection {

@@ -95,6 +95,16 @@
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format.
 //!
+//! # Success responses and statuses by name
+//!
+//! The success rows of an API's documentation have their types too:
+//! [`Created`] (201, `location` and a `self` link), [`Accepted`] (202, the
+//! task's `status` link), [`MovedPermanently`] (301) and
+//! [`PermanentRedirect`] (308). Each converts into `http::Response<Bytes>`
+//! and, with the features above, is an axum `IntoResponse` and an actix-web
+//! `Responder`. [`status!`] names any status as a constant, with the table
+//! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
 //! # Compile errors
 //!
 //! Each points at the offending tokens and says how to fix it; one build
@@ -146,6 +156,7 @@ mod json;
 mod negotiate;
 mod oauth;
 mod rejection;
+mod success;
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -164,6 +175,8 @@ extern crate self as api_status;
 #[path = "private.rs"]
 pub mod __private;
 
+#[doc = include_str!("../docs/status.md")]
+pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
 pub use error::ApiError;
@@ -171,6 +184,7 @@ pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use negotiate::Format;
 pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
 pub use rejection::Rejection;
+pub use success::{Accepted, Created, MovedPermanently, PermanentRedirect};
 
 /// The `http` crate (1.x), re-exported so that `http::Response`,
 /// `http::StatusCode` and friends need no dependency of their own.

@@ -23,6 +23,17 @@ pub fn status(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// The status for a code `status!` has checked to be in `100..=999`, as a
+/// constant. (The fallback is never reached: `from_u16` accepts every such
+/// code.)
+#[inline]
+pub const fn status_const(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
 /// The public message of a 4xx without `#[message]`: its `Display`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has a 4xx variant without `#[message(\"...\")]`, so its public message is its `Display`, which it does not implement",

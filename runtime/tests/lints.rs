@@ -14,6 +14,7 @@
 
 use std::time::Duration;
 
+use api_status::http::StatusCode;
 use api_status::{ApiError, FieldErrors};
 
 /// Every kind of variant the derive knows, in one public type.
@@ -66,4 +67,14 @@ pub struct Inner;
 fn strict_lints_accept_the_expansion() {
     assert_eq!(Everything::Inner(Box::new(Inner)).status(), 409);
     assert_eq!(Everything::Default.status(), 400);
+}
+
+/// `status!` expands cleanly under the same lints, in a `const` and in an
+/// expression.
+pub const CREATED: StatusCode = api_status::status!(created);
+
+#[test]
+fn strict_lints_accept_the_status_macro() {
+    assert_eq!(CREATED, 201);
+    assert_eq!(api_status::status!(moved_permanently), 301);
 }

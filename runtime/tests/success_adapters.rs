@@ -1,0 +1,114 @@
+//! `Created`, `Accepted`, `MovedPermanently` and `PermanentRedirect` through
+//! axum's `IntoResponse` and actix-web's `Responder`: exactly the status,
+//! headers and body bytes of their `to_response()`. (The examples' tests
+//! send the same responses over real HTTP on every stack.)
+#![cfg(any(feature = "axum", feature = "actix-web"))]
+
+use api_status::bytes::Bytes;
+use api_status::http::Response;
+use api_status::{Accepted, Created, MovedPermanently, PermanentRedirect};
+
+#[derive(Clone, serde::Serialize)]
+struct Task {
+    id: u64,
+}
+
+/// Status, sorted headers, body.
+type Seen = (u16, Vec<(String, Vec<u8>)>, Bytes);
+
+fn seen(response: Response<Bytes>) -> Seen {
+    let mut headers: Vec<_> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+        .collect();
+    headers.sort();
+    (response.status().as_u16(), headers, response.body().clone())
+}
+
+/// Every type, with a hostile location and a body that fails.
+macro_rules! for_each_case {
+    ($check:ident) => {
+        $check(Created::new("/users/2", Task { id: 2 }));
+        $check(Created::new("/a b\r\n", ()));
+        $check(Created::new(
+            "/x",
+            std::collections::HashMap::from([((1, 2), 3)]),
+        ));
+        $check(
+            Accepted::new(Task { id: 7 })
+                .status_link("/tasks/7")
+                .self_link("/users/1/avatar")
+                .retry_after(3),
+        );
+        $check(Accepted::new(()));
+        $check(MovedPermanently::to("/users/1"));
+        $check(PermanentRedirect::to("/users/1"));
+    };
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn axum_into_response_is_to_response() {
+    use axum::response::IntoResponse;
+
+    fn check<T: IntoResponse + Clone + Into<Response<Bytes>>>(value: T) {
+        let expected = seen(value.clone().into());
+        let (parts, body) = value.into_response().into_parts();
+        let body = block_on(axum::body::to_bytes(body, usize::MAX)).unwrap();
+        assert_eq!(seen(Response::from_parts(parts, body)), expected);
+    }
+    for_each_case!(check);
+    // axum's own permanent redirect is a 308; this crate's 301 is a 301.
+    assert_eq!(MovedPermanently::to("/new").into_response().status(), 301);
+}
+
+#[cfg(feature = "actix-web")]
+#[test]
+fn actix_web_responder_is_to_response() {
+    use actix_web::Responder;
+
+    fn check<T: Responder<Body = actix_web::body::BoxBody> + Clone + Into<Response<Bytes>>>(
+        value: T,
+    ) {
+        let expected = seen(value.clone().into());
+        let request = actix_web::test::TestRequest::default().to_http_request();
+        let response = value.respond_to(&request);
+        let mut headers: Vec<_> = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+            .collect();
+        headers.sort();
+        let status = response.status().as_u16();
+        let body = actix_web::body::MessageBody::try_into_bytes(response.into_body())
+            .unwrap_or_else(|_| panic!("an in-memory body"));
+        assert_eq!((status, headers, body), expected);
+    }
+    for_each_case!(check);
+}
+
+/// Drives a future that needs no I/O (a body already in memory).
+#[cfg(feature = "axum")]
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake, Waker};
+
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut context = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    for _ in 0..1000 {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+        std::thread::park_timeout(std::time::Duration::from_millis(10));
+    }
+    panic!("the future did not complete");
+}

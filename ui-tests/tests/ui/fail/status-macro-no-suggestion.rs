@@ -1,0 +1,3 @@
+fn main() {
+    let _ = api_status::status!(banana_split);
+}
