@@ -602,6 +602,14 @@ impl Methods<'_> {
             fn problem_body(&self) -> ::api_status::bytes::Bytes {
                 #lookup.problem_body(self)
             }
+
+            #[inline]
+            fn to_response_in(
+                &self,
+                __format: ::api_status::Format,
+            ) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
+                #lookup.to_response_in(self, __format)
+            }
         }
     }
 

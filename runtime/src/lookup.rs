@@ -212,4 +212,31 @@ impl<'a> Lookup<'a> {
             retry_after,
         )
     }
+
+    /// `ApiError::to_response_in`: for a variant with facts of its own, in
+    /// one pass from them, like [`Lookup::to_response`].
+    #[inline]
+    pub fn to_response_in<E: ApiError + ?Sized>(
+        self,
+        error: &E,
+        format: crate::Format,
+    ) -> Response<Bytes> {
+        let fixed = match self {
+            Lookup::Own(fixed) => fixed,
+            Lookup::Inner(inner) => return inner.to_response_in(format),
+        };
+        let retry_after = match fixed.retry_after_field {
+            true => error.retry_after(),
+            false => fixed.retry_after,
+        };
+        crate::negotiate::respond_with(
+            error,
+            format,
+            |error| self.body(error),
+            |error| self.problem_body(error),
+            status(fixed.status),
+            self.www_authenticate(error),
+            retry_after,
+        )
+    }
 }

@@ -56,16 +56,22 @@ fn encode<E: ApiError + ?Sized>(
         None => error.field_errors(),
     };
     let field_errors = field_errors.as_deref();
+    let detail_len = escaped_len(detail);
     // The detail's closing quote and the object's closing brace.
     let len = prefix_len
-        + escaped_len(detail)
+        + detail_len
         + 2
         + oauth.map_or(0, |code| 11 + code.as_str().len())
         + description.as_ref().map_or(0, |d| 23 + d.len())
         + field_errors.map_or(0, unescaped_len);
     let mut out = Vec::with_capacity(len);
     write_prefix(&mut out);
-    escape_into(&mut out, detail);
+    if detail_len == detail.len() {
+        // Nothing to escape: the scan above said so.
+        out.extend_from_slice(detail.as_bytes());
+    } else {
+        escape_into(&mut out, detail);
+    }
     out.push(b'"');
     if let Some(code) = oauth {
         out.extend_from_slice(b",\"error\":\"");
