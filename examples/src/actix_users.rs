@@ -11,7 +11,8 @@
 use std::io;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
-use api_status::{Accepted, Created, MovedPermanently, Rejection};
+use api_status::actix_web::ConditionalGet;
+use api_status::{Accepted, Conditional, Created, MovedPermanently, Preconditions, Rejection};
 
 use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 
@@ -41,7 +42,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
     config
         .configure(api_status::actix_web::configure)
         .route("/users/{id}", web::get().to(show_user))
-        .route("/users", web::post().to(create_user))
+        .route("/users/{id}", web::put().to(update_user))
+        // The automatic ETag middleware, on `/users` only; it passes the
+        // POST through untouched.
+        .service(
+            web::resource("/users")
+                .wrap(ConditionalGet::new())
+                .route(web::get().to(list_users))
+                .route(web::post().to(create_user)),
+        )
         .route("/users/{id}/avatar", web::put().to(upload_avatar))
         .route("/users/{id}/avatar", web::get().to(show_avatar))
         .route("/tasks/{id}", web::get().to(show_task))
@@ -75,8 +84,23 @@ pub fn server(
     .run())
 }
 
-async fn show_user(id: web::Path<u64>) -> Result<web::Json<User>, UserError> {
-    crate::find_user(id.into_inner()).map(web::Json)
+async fn show_user(
+    id: web::Path<u64>,
+    preconditions: Preconditions,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::show_user(id.into_inner(), &preconditions)
+}
+
+async fn update_user(
+    id: web::Path<u64>,
+    preconditions: Preconditions,
+    new: web::Json<NewUser>,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::update_user(id.into_inner(), &preconditions, new.into_inner())
+}
+
+async fn list_users() -> web::Json<Vec<User>> {
+    web::Json(crate::conditional::list_users())
 }
 
 async fn create_user(new: web::Json<NewUser>) -> Result<Created<User>, UserError> {

@@ -11,7 +11,8 @@
 use std::io;
 
 use api_status::axum::{Json, Path};
-use api_status::{Accepted, Created, MovedPermanently, Rejection};
+use api_status::tower::ConditionalGetLayer;
+use api_status::{Accepted, Conditional, Created, MovedPermanently, Preconditions, Rejection};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::{get, post, put};
@@ -23,8 +24,15 @@ use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 /// tests start.
 pub fn router() -> Router {
     Router::new()
-        .route("/users/{id}", get(show_user))
-        .route("/users", post(create_user))
+        .route("/users/{id}", get(show_user).put(update_user))
+        // The automatic ETag layer, on `GET /users` only (`post` comes
+        // after `layer`, so it is not wrapped; it would pass through anyway).
+        .route(
+            "/users",
+            get(list_users)
+                .layer(ConditionalGetLayer::new())
+                .post(create_user),
+        )
         .route("/users/{id}/avatar", put(upload_avatar).get(show_avatar))
         .route("/tasks/{id}", get(show_task))
         .route("/people/{id}", get(moved_person))
@@ -42,8 +50,23 @@ pub async fn serve(listener: tokio::net::TcpListener) -> io::Result<()> {
     axum::serve(listener, router()).await
 }
 
-async fn show_user(Path(id): Path<u64>) -> Result<Json<User>, UserError> {
-    crate::find_user(id).map(Json)
+async fn show_user(
+    Path(id): Path<u64>,
+    preconditions: Preconditions,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::show_user(id, &preconditions)
+}
+
+async fn update_user(
+    Path(id): Path<u64>,
+    preconditions: Preconditions,
+    Json(new): Json<NewUser>,
+) -> Result<Conditional<User>, UserError> {
+    crate::conditional::update_user(id, &preconditions, new)
+}
+
+async fn list_users() -> Json<Vec<User>> {
+    Json(crate::conditional::list_users())
 }
 
 async fn create_user(Json(new): Json<NewUser>) -> Result<Created<User>, UserError> {

@@ -17,12 +17,13 @@
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use api_status::{Accepted, ApiError, Created, MovedPermanently, Rejection};
+use api_status::{Accepted, ApiError, Created, MovedPermanently, PreconditionFailed, Rejection};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 pub mod actix_users;
 pub mod axum_users;
+pub mod conditional;
 pub mod hyper_users;
 pub mod quickstart;
 
@@ -94,6 +95,18 @@ pub enum UserError {
     #[error(transparent)]
     #[status(transparent)]
     Rejected(Rejection),
+
+    /// 412, `PUT /users/{id}` whose `If-Match` names another version of
+    /// the user (see [`conditional`]).
+    #[error(transparent)]
+    #[status(transparent)]
+    Stale(PreconditionFailed),
+}
+
+impl From<PreconditionFailed> for UserError {
+    fn from(failed: PreconditionFailed) -> Self {
+        UserError::Stale(failed)
+    }
 }
 
 impl From<Rejection> for UserError {
@@ -318,7 +331,10 @@ pub fn banner(stack: &str, address: std::net::SocketAddr) -> String {
     format!(
         "users API ({stack}) listening on {base}\n\
          try:\n  \
-         curl -i {base}/users/1                # 200\n  \
+         curl -i {base}/users/1                # 200 with an ETag\n  \
+         curl -i {base}/users/1 -H 'if-none-match: \"user-1-v1\"'   # 304 Not Modified\n  \
+         curl -i -X PUT {base}/users/1 {json} -H 'if-match: \"user-1-v0\"' -d '{{\"name\":\"Ada\",\"email\":\"ada@example.com\"}}'   # 412 stale\n  \
+         curl -i {base}/users                  # 200, automatic ETag (ConditionalGetLayer)\n  \
          curl -i {base}/users/42               # 404 user not found\n  \
          curl -i {base}/users/abc              # 404 the path names no user\n  \
          curl -i {base}/users {json} -d '{{\"name\":\"\",\"email\":\"nope\"}}'   # 422 field errors\n  \

@@ -59,6 +59,12 @@
 //! | `QueryPayloadError` | 400 [`Rejection::InvalidQuery`] |
 //! | `PathError` | 404 [`Rejection::NotFound`] |
 //!
+//! [`ConditionalGet`] is middleware (`App::wrap`) that gives a `GET`'s 200
+//! an ETag from its body and answers a matching `If-None-Match` with a 304
+//! (RFC 9110 section 13); `api_status::Preconditions` is an extractor and
+//! `api_status::Conditional` a responder, for handlers that compute their
+//! own validators.
+//!
 //! actix-web 4 is built on `http` 0.2 while `api-status` speaks `http` 1:
 //! the status and headers are carried over by their numbers and bytes,
 //! which both versions share.
@@ -75,6 +81,8 @@ pub use crate::Rejection;
 #[path = "actix_web_negotiate.rs"]
 mod negotiate;
 pub use negotiate::{Negotiate, NegotiateMiddleware};
+mod conditional_get;
+pub use conditional_get::{ConditionalGet, ConditionalGetMiddleware};
 
 /// `error`'s status as actix-web's `StatusCode` (of `http` 0.2).
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {

@@ -85,6 +85,7 @@
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
 //! | `xml` | errors also answer in XML (Rails' `Hash#to_xml` shape) and problem+xml (RFC 9457), chosen by `Accept` |
+//! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //!
 //! Under `api_status::axum::Negotiate` (a tower layer) or
 //! `api_status::actix_web::Negotiate` (middleware), and through
@@ -104,6 +105,16 @@
 //! and, with the features above, is an axum `IntoResponse` and an actix-web
 //! `Responder`. [`status!`] names any status as a constant, with the table
 //! `#[status]` reads: `const CREATED: StatusCode = status!(created);`.
+//!
+//! # Conditional requests
+//!
+//! [`Preconditions`], [`Validators`], [`EntityTag`] and [`Conditional`]
+//! answer `If-Match`, `If-None-Match`, `If-Modified-Since` and
+//! `If-Unmodified-Since` as RFC 9110 section 13 says: 304 Not Modified for
+//! a current `GET`, [`PreconditionFailed`] (412, in the same body format as
+//! every error) for a stale update. See [`Preconditions`] for the rules,
+//! and the features `tower` and `actix-web` for middleware that tags
+//! responses from their bodies.
 //!
 //! # Compile errors
 //!
@@ -148,6 +159,7 @@
 #![warn(missing_docs)]
 
 mod body;
+mod conditional;
 mod error;
 mod field_errors;
 mod frameworks;
@@ -164,6 +176,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "tower")]
+pub mod tower;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -179,6 +193,10 @@ pub mod __private;
 pub use api_status_derive::status;
 pub use api_status_derive::ApiError;
 pub use body::ErrorBody;
+pub use conditional::{
+    Conditional, EntityTag, InvalidEntityTag, Precondition, PreconditionFailed, Preconditions,
+    Validators,
+};
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use negotiate::Format;
