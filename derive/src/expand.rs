@@ -60,6 +60,7 @@ pub fn finish(
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
+    let openapi = crate::expand_openapi::hook(input, &self_ty, where_clause);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::api_status::ApiError for #self_ty #where_clause {
@@ -80,11 +81,13 @@ pub fn finish(
         ::api_status::__private::impl_framework_traits! {
             impl [#impl_generics] [#self_ty] [#where_clause]
         }
+
+        #openapi
     }
 }
 
 /// Where a variant's public message comes from.
-enum MessageSource {
+pub(crate) enum MessageSource {
     /// A fixed text: a literal `#[message]`, or a 5xx reason phrase.
     Literal(String),
     /// A `#[message]` that interpolates fields.
@@ -93,7 +96,7 @@ enum MessageSource {
     Display,
 }
 
-fn plan_message(input: &Input<'_>, variant: &Variant<'_>) -> MessageSource {
+pub(crate) fn plan_message(input: &Input<'_>, variant: &Variant<'_>) -> MessageSource {
     if let Some(template) = &variant.template {
         return match &template.literal {
             Some(literal) => MessageSource::Literal(literal.clone()),

@@ -33,6 +33,11 @@ impl Bounds {
         }
     }
 
+    /// Whether `ty` mentions one of the type's parameters.
+    pub fn is_generic(&self, ty: &Type) -> bool {
+        mentions(ty.to_token_stream(), &self.params)
+    }
+
     /// Requires `Self: bound` when the type is generic at all.
     pub fn require_self(&mut self, self_ty: &TokenStream, bound: TokenStream) {
         if !self.params.is_empty() {

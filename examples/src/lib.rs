@@ -6,6 +6,7 @@
 //! cargo run -p api-status-examples --example axum_users
 //! cargo run -p api-status-examples --example actix_users
 //! cargo run -p api-status-examples --example hyper_users
+//! cargo run -p api-status-examples --example openapi
 //! ```
 //!
 //! The API, its errors ([`UserError`]) and its logic (the functions below)
@@ -25,6 +26,7 @@ pub mod actix_users;
 pub mod axum_users;
 pub mod conditional;
 pub mod hyper_users;
+pub mod openapi;
 pub mod quickstart;
 
 /// Every error of the users API.
@@ -116,7 +118,7 @@ impl From<Rejection> for UserError {
 }
 
 /// A user, as the API returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// The user's id.
     pub id: u64,
@@ -127,7 +129,7 @@ pub struct User {
 }
 
 /// The body of `POST /users`.
-#[derive(Debug, Clone, Deserialize, Validate)]
+#[derive(utoipa::ToSchema, Debug, Clone, Deserialize, Validate)]
 pub struct NewUser {
     /// 1 to 50 characters.
     #[validate(length(min = 1, max = 50))]
@@ -142,7 +144,7 @@ pub struct NewUser {
 
 /// The body of a successful `POST /oauth/token` (never sent by this demo,
 /// which knows no client).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Serialize, Deserialize)]
 pub struct Token {
     /// The token.
     pub access_token: String,
@@ -194,7 +196,7 @@ pub fn moved_person(id: u64) -> MovedPermanently {
 }
 
 /// A thumbnailing task, as `GET /tasks/{id}` reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     /// The task's id.
     pub id: u64,
@@ -203,7 +205,7 @@ pub struct Task {
 }
 
 /// Where a [`Task`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {
     /// Accepted, thumbnails not made yet.
@@ -213,7 +215,7 @@ pub enum TaskState {
 }
 
 /// A user's avatar, once its thumbnails are made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(utoipa::ToSchema, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Avatar {
     /// Whose avatar.
     pub user_id: u64,

@@ -85,6 +85,7 @@
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
 //! | `xml` | errors also answer in XML (Rails' `Hash#to_xml` shape) and problem+xml (RFC 9457), chosen by `Accept` |
+//! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `IntoResponses` for the success types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
 //! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //!
 //! Under `api_status::axum::Negotiate` (a tower layer) or
@@ -167,6 +168,7 @@ mod headers;
 mod json;
 mod negotiate;
 mod oauth;
+mod openapi_hook;
 mod rejection;
 mod success;
 
@@ -176,6 +178,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(feature = "utoipa")]
+mod openapi;
 #[cfg(feature = "tower")]
 pub mod tower;
 #[cfg(feature = "validator")]
@@ -201,6 +205,8 @@ pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use negotiate::Format;
 pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
+#[cfg(feature = "utoipa")]
+pub use openapi::Merge;
 pub use rejection::Rejection;
 pub use success::{Accepted, Created, MovedPermanently, PermanentRedirect};
 

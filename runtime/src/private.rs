@@ -112,3 +112,11 @@ pub use ::actix_web;
 /// axum, for the impls [`impl_framework_traits!`] generates.
 #[cfg(feature = "axum")]
 pub use ::axum;
+
+pub use crate::impl_openapi;
+/// The runtime side of [`impl_openapi!`].
+#[cfg(feature = "utoipa")]
+pub use crate::openapi::support as openapi;
+/// utoipa, for the impls [`impl_openapi!`] generates.
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
