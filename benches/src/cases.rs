@@ -2,7 +2,8 @@
 //! and the values they read ([`Fixtures`], built once, outside the timing).
 
 use api_status::bytes::Bytes;
-use api_status::http::{HeaderValue, Response, StatusCode};
+use api_status::http::header::ACCEPT;
+use api_status::http::{HeaderMap, HeaderValue, Response, StatusCode};
 use api_status::{ApiError, FieldErrors};
 
 use crate::errors::{AppError, PaymentRequired, UserNotFound};
@@ -60,6 +61,10 @@ pub struct Fixtures {
     pub peer_payment_required: PeerPaymentRequired,
     /// The inner error of [`Fixtures::peer_lookup`].
     pub peer_user_not_found: PeerUserNotFound,
+    /// Request headers with axios' default `Accept`, which picks JSON.
+    pub accept_json: HeaderMap,
+    /// Request headers asking for problem+json.
+    pub accept_problem: HeaderMap,
 }
 
 impl Fixtures {
@@ -104,8 +109,17 @@ impl Fixtures {
             peer_user_not_found: PeerUserNotFound { id },
             fields_2,
             fields_50,
+            accept_json: accept("application/json, text/plain, */*"),
+            accept_problem: accept("application/problem+json"),
         }
     }
+}
+
+/// Request headers with one `Accept`.
+fn accept(value: &'static str) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, HeaderValue::from_static(value));
+    headers
 }
 
 impl Default for Fixtures {
@@ -170,6 +184,22 @@ const fn problem(group: &'static str, run: fn(&Fixtures) -> Response<Bytes>) -> 
     }
 }
 
+/// A negotiated response: the group's status, its own headers (`vary`) and,
+/// for problem+json, its own body.
+const fn negotiated(
+    group: &'static str,
+    name: &'static str,
+    run: fn(&Fixtures) -> Response<Bytes>,
+) -> Case {
+    Case {
+        group,
+        name,
+        run,
+        body: None,
+        same_response: false,
+    }
+}
+
 const NOT_FOUND_BODY: &[u8] = br#"{"message":"user not found"}"#;
 const UNAVAILABLE_BODY: &[u8] = br#"{"message":"Service Unavailable"}"#;
 const INTERPOLATED_BODY: &[u8] = br#"{"message":"user 7340021 not found"}"#;
@@ -202,6 +232,54 @@ const TOKEN_CHALLENGE: HeaderValue = HeaderValue::from_static(
 
 /// Every case, grouped; within a group the `floor` comes first.
 pub const CASES: &[Case] = &[
+    // Section 12: the same errors answered by `Accept`, against the plain
+    // JSON `to_response` (the `baseline` of these groups): a negotiated JSON
+    // answer (axios' `Accept`) and a problem+json one.
+    case("negotiate_static_4xx", "floor", |_| {
+        hand::floor(StatusCode::NOT_FOUND, NOT_FOUND_BODY)
+    }),
+    case("negotiate_static_4xx", "baseline", |f| {
+        f.static_not_found.to_response()
+    }),
+    negotiated("negotiate_static_4xx", "json_by_accept", |f| {
+        f.static_not_found.to_response_for(&f.accept_json)
+    }),
+    negotiated("negotiate_static_4xx", "problem_json", |f| {
+        f.static_not_found.to_response_for(&f.accept_problem)
+    }),
+    // The two costs of `json_by_accept`, apart: `vary` alone (the format
+    // given, no `Accept` read), and reading `Accept` alone (no `vary`).
+    negotiated("negotiate_static_4xx", "vary_only", |f| {
+        f.static_not_found.to_response_in(api_status::Format::Json)
+    }),
+    negotiated("negotiate_static_4xx", "accept_only", |f| {
+        std::hint::black_box(api_status::Format::from_request(&f.accept_json));
+        f.static_not_found.to_response()
+    }),
+    case("negotiate_interpolated", "floor", |_| {
+        hand::floor(StatusCode::NOT_FOUND, INTERPOLATED_BODY)
+    }),
+    case("negotiate_interpolated", "baseline", |f| {
+        f.interpolated.to_response()
+    }),
+    negotiated("negotiate_interpolated", "json_by_accept", |f| {
+        f.interpolated.to_response_for(&f.accept_json)
+    }),
+    negotiated("negotiate_interpolated", "problem_json", |f| {
+        f.interpolated.to_response_for(&f.accept_problem)
+    }),
+    case("negotiate_field_errors_2", "floor", |_| {
+        hand::floor(StatusCode::UNPROCESSABLE_ENTITY, FIELDS_2_BODY)
+    }),
+    case("negotiate_field_errors_2", "baseline", |f| {
+        f.invalid_2.to_response()
+    }),
+    negotiated("negotiate_field_errors_2", "json_by_accept", |f| {
+        f.invalid_2.to_response_for(&f.accept_json)
+    }),
+    negotiated("negotiate_field_errors_2", "problem_json", |f| {
+        f.invalid_2.to_response_for(&f.accept_problem)
+    }),
     // A literal `#[message]` on a 404.
     case("static_4xx", "floor", |_| {
         hand::floor(StatusCode::NOT_FOUND, NOT_FOUND_BODY)

@@ -11,7 +11,9 @@ use syn::{Attribute, Ident, LitInt, LitStr, Meta};
 
 use crate::ctxt::Ctxt;
 use crate::status::{self, Lookup};
-use crate::symbol::{Symbol, FIELD_ERRORS, MESSAGE, OAUTH, RETRY_AFTER, STATUS, TRANSPARENT};
+use crate::symbol::{
+    Symbol, FIELD_ERRORS, MESSAGE, OAUTH, PROBLEM, RETRY_AFTER, STATUS, TRANSPARENT,
+};
 
 /// The OAuth 2.0 error codes of RFC 6749 §5.2 and RFC 6750 §3.1, with the
 /// name of their `api_status::OAuthErrorCode` variant.
@@ -33,6 +35,7 @@ pub struct Attrs<'a> {
     pub message: Option<Message<'a>>,
     pub oauth: Option<OAuth<'a>>,
     pub retry_after: Option<RetryAfter<'a>>,
+    pub problem: Option<Problem<'a>>,
     /// `#[field_errors]` written here instead of on a field.
     pub misplaced_field_errors: Option<&'a Attribute>,
 }
@@ -72,6 +75,14 @@ pub struct OAuth<'a> {
 pub struct RetryAfter<'a> {
     pub original: &'a Attribute,
     pub seconds: Option<u64>,
+}
+
+/// `#[problem(type = "...", title = "...")]`.
+pub struct Problem<'a> {
+    pub original: &'a Attribute,
+    /// The problem type, checked to be a URI reference.
+    pub problem_type: Option<String>,
+    pub title: Option<String>,
 }
 
 /// The attributes of a field.
@@ -137,6 +148,9 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
                 seconds: parse_seconds(cx, attr),
             };
             set_once(cx, &mut out.retry_after, retry_after, RETRY_AFTER, attr);
+        } else if *path == PROBLEM {
+            let problem = crate::wire_problem::parse(cx, attr);
+            set_once(cx, &mut out.problem, problem, PROBLEM, attr);
         } else if *path == FIELD_ERRORS {
             out.misplaced_field_errors = Some(attr);
         }
@@ -161,7 +175,10 @@ pub fn parse_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
                 );
             }
             set_once(cx, &mut out.retry_after, attr, RETRY_AFTER, attr);
-        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH].into_iter().find(|s| *path == *s) {
+        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH, PROBLEM]
+            .into_iter()
+            .find(|s| *path == *s)
+        {
             cx.error_spanned_by(
                 attr,
                 format_args!("`#[{symbol}]` goes on the variant or the type, not on a field"),

@@ -5,7 +5,7 @@
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
 use crate::ctxt::Ctxt;
-use crate::symbol::{FIELD_ERRORS, MESSAGE, OAUTH, RETRY_AFTER};
+use crate::symbol::{FIELD_ERRORS, MESSAGE, OAUTH, PROBLEM, RETRY_AFTER};
 
 /// Runs every check on a parsed input.
 pub fn check(cx: &Ctxt, input: &Input<'_>) {
@@ -45,6 +45,7 @@ fn enum_attributes(cx: &Ctxt, input: &Input<'_>) {
         (attrs.message.as_ref().map(|a| a.original), MESSAGE),
         (attrs.oauth.as_ref().map(|a| a.original), OAUTH),
         (attrs.retry_after.as_ref().map(|a| a.original), RETRY_AFTER),
+        (attrs.problem.as_ref().map(|a| a.original), PROBLEM),
     ];
     for (attr, name) in misplaced {
         if let Some(attr) = attr {
@@ -123,6 +124,7 @@ fn transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
         (attrs.message.as_ref().map(|a| a.original), MESSAGE),
         (attrs.oauth.as_ref().map(|a| a.original), OAUTH),
         (attrs.retry_after.as_ref().map(|a| a.original), RETRY_AFTER),
+        (attrs.problem.as_ref().map(|a| a.original), PROBLEM),
     ];
     for (attr, name) in conflicts {
         if let Some(attr) = attr {

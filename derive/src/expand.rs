@@ -8,7 +8,7 @@ use syn::{Ident, LitByteStr, LitStr, Member, Type};
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
 use crate::generics::Bounds;
-use crate::{status, wire};
+use crate::{status, wire, wire_problem};
 
 /// The impls for a valid input: `ApiError`, `From<T> for Response<Bytes>`
 /// and the framework traits the runtime's features enable.
@@ -286,7 +286,32 @@ impl Own {
             true => format!("{}::{}", unraw(&input.original.ident), unraw(variant.ident)),
             false => unraw(&input.original.ident),
         };
+        // problem+json (RFC 9457): `about:blank` and the reason phrase
+        // unless `#[problem]` says otherwise; the body fixed when the JSON
+        // body is.
+        let problem = variant.attrs.problem.as_ref();
+        let problem_type = problem
+            .and_then(|problem| problem.problem_type.clone())
+            .unwrap_or_else(|| String::from("about:blank"));
+        let problem_title = problem
+            .and_then(|problem| problem.title.clone())
+            .unwrap_or_else(|| String::from(wire_problem::default_title(code)));
+        let problem_prefix = wire_problem::problem_prefix(&problem_type, &problem_title, code);
+        let problem_body = message.filter(|_| field_errors.is_none()).map(|text| {
+            wire_problem::static_problem_body(
+                &problem_type,
+                &problem_title,
+                code,
+                text,
+                oauth_code.map(|(wire, _)| wire),
+            )
+        });
+
         let fixed = FixedFacts {
+            problem_prefix,
+            problem_type,
+            problem_title,
+            problem_body,
             code,
             name: &name,
             message,
@@ -311,6 +336,14 @@ impl Own {
 /// What the macro knows of a variant whose status is its own, whatever the
 /// value: it becomes the runtime's `Fixed`, in a `static`.
 struct FixedFacts<'a> {
+    /// `#[problem(type)]`, or `about:blank`.
+    problem_type: String,
+    /// `#[problem(title)]`, or the reason phrase.
+    problem_title: String,
+    /// The problem+json body, when it does not depend on the value.
+    problem_body: Option<Vec<u8>>,
+    /// The problem+json body up to the detail's opening quote.
+    problem_prefix: Vec<u8>,
     code: u16,
     /// `Type::Variant`, or `Type` for a struct, for the `tracing` event.
     name: &'a str,
@@ -353,8 +386,19 @@ impl FixedFacts<'_> {
                 some(quote!(::api_status::http::HeaderValue::from_static(#value)))
             }))
         });
+        let problem_type = &self.problem_type;
+        let problem_title = &self.problem_title;
+        let problem_body = self.problem_body.as_ref().map_or(none.clone(), |bytes| {
+            let bytes = LitByteStr::new(bytes, Span::call_site());
+            some(quote!(#bytes))
+        });
+        let problem_prefix = LitByteStr::new(&self.problem_prefix, Span::call_site());
         quote! {{
             static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
+                problem_prefix: #problem_prefix,
+                problem_type: #problem_type,
+                problem_title: #problem_title,
+                problem_body: #problem_body,
                 status: #code,
                 name: #name,
                 message: #message,
@@ -568,6 +612,29 @@ impl Methods<'_> {
             #[inline]
             fn __api_status_name(&self) -> &'static str {
                 #lookup.name()
+            }
+
+            #[inline]
+            fn problem_type(&self) -> &str {
+                #lookup.problem_type()
+            }
+
+            #[inline]
+            fn problem_title(&self) -> &str {
+                #lookup.problem_title()
+            }
+
+            #[inline]
+            fn problem_body(&self) -> ::api_status::bytes::Bytes {
+                #lookup.problem_body(self)
+            }
+
+            #[inline]
+            fn to_response_in(
+                &self,
+                __format: ::api_status::Format,
+            ) -> ::api_status::http::Response<::api_status::bytes::Bytes> {
+                #lookup.to_response_in(self, __format)
             }
         }
     }

@@ -23,6 +23,7 @@ mod status;
 mod status_macro;
 mod symbol;
 mod wire;
+mod wire_problem;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -32,7 +33,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// The attributes are documented in the `api-status` crate.
 #[proc_macro_derive(
     ApiError,
-    attributes(status, message, oauth, retry_after, field_errors)
+    attributes(status, message, oauth, retry_after, field_errors, problem)
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -14,6 +14,7 @@ pub const OAUTH: Symbol = Symbol("oauth");
 pub const RETRY_AFTER: Symbol = Symbol("retry_after");
 pub const FIELD_ERRORS: Symbol = Symbol("field_errors");
 pub const TRANSPARENT: Symbol = Symbol("transparent");
+pub const PROBLEM: Symbol = Symbol("problem");
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

@@ -38,7 +38,7 @@ pub fn static_challenge(code: &str, message: &str) -> String {
 }
 
 /// Appends `s` as JSON string contents, escaped as `serde_json` does.
-fn escape_into(out: &mut String, s: &str) {
+pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -58,7 +58,7 @@ fn escape_into(out: &mut String, s: &str) {
 /// characters to a space, other characters outside printable ASCII dropped,
 /// at most 1,000 bytes (the runtime's `MAX_ERROR_DESCRIPTION`); `None` if
 /// only spaces are left.
-fn oauth_error_description(message: &str) -> Option<String> {
+pub fn oauth_error_description(message: &str) -> Option<String> {
     let description: String = message
         .chars()
         .filter_map(|c| match c {

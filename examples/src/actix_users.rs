@@ -4,9 +4,11 @@
 //! Handlers return `Result<_, UserError>`: with the `actix-web` feature of
 //! `api-status`, every derived error is a `ResponseError`.
 //! `api_status::actix_web::configure` makes actix-web's JSON, query and path
-//! extractors answer their failures in the same format, and
+//! extractors answer their failures in the same format,
 //! `api_status::actix_web::Json` names the offending field of JSON of the
-//! wrong shape.
+//! wrong shape, and the `Negotiate` middleware makes every error answer in
+//! the format the client's `Accept` asks for (JSON, problem+json, XML,
+//! problem+xml).
 
 use std::io;
 
@@ -29,6 +31,7 @@ use crate::{Avatar, Avatars, NewUser, Task, Token, User, UserError};
 /// let avatars = actix_web::web::Data::new(Avatars::default());
 /// HttpServer::new(move || {
 ///     App::new()
+///         .wrap(api_status::actix_web::Negotiate)
 ///         .app_data(avatars.clone())
 ///         .configure(api_status_examples::actix_users::configure)
 /// })
@@ -72,12 +75,15 @@ pub fn server(
     workers: usize,
 ) -> io::Result<actix_web::dev::Server> {
     let avatars = web::Data::new(Avatars::default());
-    Ok(
-        HttpServer::new(move || App::new().app_data(avatars.clone()).configure(configure))
-            .workers(workers)
-            .listen(listener)?
-            .run(),
-    )
+    Ok(HttpServer::new(move || {
+        App::new()
+            .wrap(api_status::actix_web::Negotiate)
+            .app_data(avatars.clone())
+            .configure(configure)
+    })
+    .workers(workers)
+    .listen(listener)?
+    .run())
 }
 
 async fn show_user(

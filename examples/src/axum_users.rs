@@ -4,7 +4,9 @@
 //! Handlers return `Result<_, UserError>`: with the `axum` feature of
 //! `api-status`, every derived error is an `IntoResponse`. The extractors
 //! `api_status::axum::{Json, Path}` answer their failures (malformed JSON,
-//! wrong content type, a path that does not parse) in the same format.
+//! wrong content type, a path that does not parse) in the same format, and
+//! the `Negotiate` layer makes every error answer in the format the client's
+//! `Accept` asks for (JSON, problem+json, XML, problem+xml).
 
 use std::io;
 
@@ -39,6 +41,7 @@ pub fn router() -> Router {
         .route("/maintenance", get(|| async { crate::maintenance() }))
         .route("/upstream", get(|| async { crate::upstream() }))
         .fallback(|| async { Rejection::NotFound })
+        .layer(api_status::axum::Negotiate)
         .with_state(Avatars::default())
 }
 

@@ -4,7 +4,8 @@
 //! Every derived error converts into `http::Response<Bytes>` (`error.into()`),
 //! which hyper serves once the body is wrapped in `Full`. The JSON body is
 //! read by hand, and its failures become the same [`Rejection`]s axum and
-//! actix-web answer with.
+//! actix-web answer with. An error answers in the format the request's
+//! `Accept` asks for (`to_response_for`).
 
 use std::convert::Infallible;
 use std::io;
@@ -12,7 +13,7 @@ use std::io;
 use api_status::bytes::Bytes;
 use api_status::http::{header, HeaderMap, Method, Request, Response, StatusCode};
 use api_status::tower::ConditionalGetLayer;
-use api_status::{status, Preconditions, Rejection};
+use api_status::{status, ApiError, Format, Preconditions, Rejection};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -50,10 +51,14 @@ pub async fn handle(
     avatars: Avatars,
     request: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    // The format `Accept` asks for, read before `route` takes the request:
+    // `error.to_response_in(format)` is `error.to_response_for(headers)`.
+    let format = Format::from_request(request.headers());
     let response = match route(&avatars, request).await {
         Ok(response) => response,
-        // `From<UserError> for http::Response<Bytes>`, from the derive.
-        Err(error) => error.into(),
+        // JSON, problem+json, XML or problem+xml, as `Accept` asks, with
+        // `vary: accept`. (`error.into()` gives the JSON response.)
+        Err(error) => error.to_response_in(format),
     };
     Ok(response.map(Full::new))
 }

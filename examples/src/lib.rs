@@ -363,6 +363,8 @@ pub fn banner(stack: &str, address: std::net::SocketAddr) -> String {
          curl -i -X POST {base}/oauth/token    # 401 OAuth, WWW-Authenticate\n  \
          curl -i {base}/admin                  # 403\n  \
          curl -i {base}/maintenance            # 503, Retry-After: 120\n  \
-         curl -i {base}/upstream               # 502, no internal detail\n"
+         curl -i {base}/upstream               # 502, no internal detail\n  \
+         curl -i {base}/users/42 -H 'Accept: application/problem+json'   # the 404 as RFC 9457 problem details\n  \
+         curl -i {base}/users/42 -H 'Accept: application/xml'            # as XML (also problem+xml)\n"
     )
 }

@@ -86,11 +86,16 @@ impl Actix {
         let (sender, receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                let server =
-                    actix_web::HttpServer::new(move || actix_web::App::new().configure(configure))
-                        .workers(1)
-                        .listen(listener)?
-                        .run();
+                // As the example's own server: errors answer by `Accept`
+                // (`Negotiate`, section 12), as on axum and hyper.
+                let server = actix_web::HttpServer::new(move || {
+                    actix_web::App::new()
+                        .wrap(api_status::actix_web::Negotiate)
+                        .configure(configure)
+                })
+                .workers(1)
+                .listen(listener)?
+                .run();
                 let _ = sender.send(server.handle());
                 server.await
             })

@@ -2,7 +2,8 @@
 //! sent real HTTP/1.1 requests: every error of the users API, and every
 //! rejection, answers with the status, headers and body bytes that
 //! `ApiError::to_response` gives, on axum, on actix-web and on hyper alone;
-//! and the three stacks answer every request with the same bytes. The
+//! and the three stacks answer every request with the same bytes, in each
+//! of the four formats a client can ask for with `Accept` (section 12). The
 //! seed's success rows (200, 201 with `location` and the `self` link, 202
 //! with the task's `status` link that a `GET` then reports, 301) are
 //! checked the same way, byte for byte, across the three stacks.
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use api_status::bytes::Bytes;
 use api_status::http::{Method, Request, Response};
-use api_status::{ApiError, ErrorBody, Rejection};
+use api_status::{ApiError, ErrorBody, Format, Rejection};
 use api_status_examples::{actix_users, axum_users, hyper_users, NewUser, User, UserError};
 use http_body_util::{BodyExt, Full};
 use hyper_util::rt::TokioIo;
@@ -37,7 +38,20 @@ struct Case {
     /// The response every stack must give: `to_response()` of the error the
     /// API (or the extractor) answers with.
     expected: Response<Bytes>,
+    /// The same error's `to_response_in(format)` for each of [`FORMATS`].
+    expected_in: Vec<Response<Bytes>>,
 }
+
+/// The four formats, each with an `Accept` that asks for it.
+const FORMATS: [(&str, Format); 4] = [
+    ("application/json", Format::Json),
+    (
+        "application/problem+json, application/json;q=0.5",
+        Format::ProblemJson,
+    ),
+    ("text/xml", Format::Xml),
+    ("application/problem+xml", Format::ProblemXml),
+];
 
 fn case(
     name: &'static str,
@@ -54,6 +68,10 @@ fn case(
         content_type,
         body,
         expected: expected.to_response(),
+        expected_in: FORMATS
+            .iter()
+            .map(|(_, format)| expected.to_response_in(*format))
+            .collect(),
     }
 }
 
@@ -251,6 +269,18 @@ async fn send(
     content_type: Option<&str>,
     body: &'static str,
 ) -> Response<Bytes> {
+    send_accepting(address, method, path, content_type, None, body).await
+}
+
+/// [`send`], with an `Accept` header when given.
+async fn send_accepting(
+    address: SocketAddr,
+    method: Method,
+    path: &str,
+    content_type: Option<&str>,
+    accept: Option<&str>,
+    body: &'static str,
+) -> Response<Bytes> {
     assert!(address.ip().is_loopback());
     let exchange = async {
         let stream = tokio::net::TcpStream::connect(address).await?;
@@ -263,6 +293,9 @@ async fn send(
             .header("host", address.to_string());
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
+        }
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
         }
         let response = sender
             .send_request(request.body(Full::new(Bytes::from_static(body.as_bytes())))?)
@@ -821,4 +854,124 @@ async fn the_three_stacks_serve_the_same_bytes() {
     actix.stop().await;
     axum_server.abort();
     hyper_server.abort();
+}
+
+/// Section 12 over real HTTP: every error, asked for in each of the four
+/// formats, answers on axum, actix-web and hyper with the same status and
+/// auth headers in every format, `vary: accept`, the body and content type
+/// of `to_response_in`, and the same bytes on the three stacks; a
+/// problem+json client and an XML parser read the bodies.
+#[tokio::test]
+async fn every_error_answers_in_four_formats_on_every_stack() {
+    let (axum_address, axum_server) = start_axum();
+    let (hyper_address, hyper_server) = start_hyper();
+    let actix = ActixServer::start();
+    let stacks = [
+        ("axum", axum_address),
+        ("actix-web", actix.address),
+        ("hyper", hyper_address),
+    ];
+    for case in error_cases() {
+        let json = Reply::from_response(&case.expected);
+        for ((accept, format), expected) in FORMATS.iter().zip(&case.expected_in) {
+            let mut replies = Vec::new();
+            for (stack, address) in stacks {
+                let what = format!("{stack}, {}, Accept: {accept}", case.name);
+                let response = send_accepting(
+                    address,
+                    case.method.clone(),
+                    case.path,
+                    case.content_type,
+                    Some(accept),
+                    case.body,
+                )
+                .await;
+                let content_types: Vec<_> =
+                    response.headers().get_all("content-type").iter().collect();
+                assert_eq!(content_types, [format.content_type()], "{what}");
+                // RFC 9110 §12.5.5: the response varies with `Accept`.
+                let vary: Vec<_> = response.headers().get_all("vary").iter().collect();
+                assert_eq!(vary, ["accept"], "{what}");
+                let reply = Reply::from_response(&response);
+                assert_eq!(reply, Reply::from_response(expected), "{what}");
+                // Status, challenge and Retry-After as in the JSON answer.
+                assert_eq!(reply.status, json.status, "{what}");
+                for name in ["www-authenticate", "retry-after"] {
+                    assert_eq!(reply.header(name), json.header(name), "{what}: {name}");
+                }
+                check_format(&what, *format, &reply, &json);
+                replies.push(reply);
+            }
+            assert_eq!(
+                replies[0], replies[1],
+                "{}, {accept}: axum and actix-web differ",
+                case.name
+            );
+            assert_eq!(
+                replies[0], replies[2],
+                "{}, {accept}: axum and hyper differ",
+                case.name
+            );
+        }
+    }
+    actix.stop().await;
+    axum_server.abort();
+    hyper_server.abort();
+}
+
+/// Reads a body as its format's client would, and compares what it says
+/// with the JSON answer.
+fn check_format(what: &str, format: Format, reply: &Reply, json: &Reply) {
+    let message = serde_json::from_slice::<ErrorBody>(&json.body)
+        .unwrap()
+        .message;
+    let status = api_status::http::StatusCode::from_u16(reply.status).unwrap();
+    match format {
+        Format::Json => assert_eq!(reply.body, json.body, "{what}"),
+        Format::ProblemJson => {
+            // An independent problem+json client (RFC 9457).
+            let problem: http_api_problem::HttpApiProblem =
+                serde_json::from_slice(&reply.body).unwrap();
+            assert_eq!(
+                problem.status.map(|s| s.as_u16()),
+                Some(reply.status),
+                "{what}"
+            );
+            assert_eq!(
+                problem.title.as_deref(),
+                status.canonical_reason(),
+                "{what}"
+            );
+            assert_eq!(problem.detail.as_deref(), Some(message.as_str()), "{what}");
+            assert_eq!(problem.type_url.as_deref(), Some("about:blank"), "{what}");
+        }
+        Format::Xml | Format::ProblemXml => {
+            let text = std::str::from_utf8(&reply.body).unwrap();
+            let document = roxmltree::Document::parse(text)
+                .unwrap_or_else(|error| panic!("{what}: not well-formed: {error}\n{text}"));
+            let root = document.root_element();
+            let (root_name, detail) = if format == Format::Xml {
+                ("hash", "message")
+            } else {
+                assert_eq!(
+                    root.tag_name().namespace(),
+                    Some("urn:ietf:rfc:7807"),
+                    "{what}"
+                );
+                ("problem", "detail")
+            };
+            assert_eq!(root.tag_name().name(), root_name, "{what}");
+            let text_of = |name: &str| {
+                root.children()
+                    .find(|node| node.has_tag_name(name))
+                    .and_then(|node| node.text())
+                    .map(str::to_owned)
+            };
+            assert_eq!(text_of(detail), Some(message.clone()), "{what}");
+            if format == Format::ProblemXml {
+                assert_eq!(text_of("status"), Some(reply.status.to_string()), "{what}");
+            }
+        }
+        _ => unreachable!("{what}: a format of its own"),
+    }
 }

@@ -90,6 +90,9 @@ use std::pin::Pin;
 pub use crate::Rejection;
 use crate::{ApiError, RejectionKind};
 
+#[path = "actix_web_negotiate.rs"]
+mod negotiate;
+pub use negotiate::{Negotiate, NegotiateMiddleware};
 mod conditional_get;
 pub use conditional_get::{ConditionalGet, ConditionalGetMiddleware};
 
@@ -138,8 +141,15 @@ pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 ///
 /// assert_eq!(actix_web::ResponseError::error_response(&Teapot).status(), 418);
 /// ```
+///
+/// Under the [`Negotiate`] middleware, the response is in the format the
+/// request's `Accept` prefers ([`ApiError::to_response_in`]).
 pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
-    from_http(error.to_response())
+    let response = match crate::negotiate::scope::current() {
+        Some(format) => error.to_response_in(format),
+        None => error.to_response(),
+    };
+    from_http(response)
 }
 
 /// An `http` 1 `Response<Bytes>` as an actix-web response: the status and

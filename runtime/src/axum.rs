@@ -80,6 +80,10 @@ use serde::Serialize;
 pub use crate::Rejection;
 use crate::{ApiError, RejectionKind};
 
+#[path = "axum_negotiate.rs"]
+mod negotiate;
+pub use negotiate::{Negotiate, NegotiateService};
+
 /// `error`'s response as an axum response: the status, headers and body of
 /// [`ApiError::to_response`], nothing added. What the derived
 /// `IntoResponse` calls; for a hand-written [`ApiError`], the body of its
@@ -110,8 +114,15 @@ use crate::{ApiError, RejectionKind};
 ///
 /// assert_eq!(Teapot.into_response().status(), 418);
 /// ```
+///
+/// Under the [`Negotiate`] layer, the response is in the format the
+/// request's `Accept` prefers ([`ApiError::to_response_in`]).
 pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
-    from_http(error.to_response())
+    let response = match crate::negotiate::scope::current() {
+        Some(format) => error.to_response_in(format),
+        None => error.to_response(),
+    };
+    from_http(response)
 }
 
 /// An `http::Response<Bytes>` as an axum response, as it is.

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 use std::fmt;
 
 use bytes::Bytes;
-use http::{HeaderValue, Response, StatusCode};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
-use crate::{FieldErrors, OAuthErrorCode};
+use crate::{FieldErrors, Format, OAuthErrorCode};
 
 /// An error that an HTTP API can send to its client.
 ///
@@ -102,6 +102,62 @@ pub trait ApiError {
     fn __api_status_name(&self) -> &'static str {
         crate::report::type_name::<Self>()
     }
+
+    /// The problem type of RFC 9457, a URI reference: `"about:blank"` (the
+    /// default) unless a variant has `#[problem(type = "…")]`.
+    fn problem_type(&self) -> &str {
+        "about:blank"
+    }
+
+    /// The problem's title: the status's reason phrase (the default) unless
+    /// a variant has `#[problem(title = "…")]`.
+    fn problem_title(&self) -> &str {
+        crate::negotiate::default_title(self.status())
+    }
+
+    /// The `application/problem+json` body (RFC 9457): `type`, `title`,
+    /// `status`, `detail` (the public message), then `errors`, or `error`
+    /// and `error_description`, as in the JSON body.
+    fn problem_body(&self) -> Bytes {
+        crate::negotiate::encode_problem(self)
+    }
+
+    /// The whole response in `format`, with `vary: accept`: the same status,
+    /// `WWW-Authenticate` and `Retry-After` as [`to_response`](ApiError::to_response),
+    /// in the format's body and `content-type`.
+    fn to_response_in(&self, format: Format) -> Response<Bytes> {
+        crate::negotiate::respond(self, format)
+    }
+
+    /// The whole response in the format the request's `Accept` prefers
+    /// ([`Format::from_request`]), with `vary: accept`; JSON when it prefers
+    /// none of them. Never a 406.
+    ///
+    /// ```
+    /// use api_status::ApiError;
+    /// use api_status::http::{header::ACCEPT, HeaderMap, HeaderValue};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// #[error("account {id} not found")]
+    /// #[status(not_found)]
+    /// struct NotFound {
+    ///     id: u64,
+    /// }
+    ///
+    /// let mut request = HeaderMap::new();
+    /// request.insert(ACCEPT, HeaderValue::from_static("application/problem+json"));
+    /// let response = NotFound { id: 42 }.to_response_for(&request);
+    /// assert_eq!(response.status(), 404);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// assert_eq!(response.headers()["vary"], "accept");
+    /// assert_eq!(
+    ///     response.body().as_ref(),
+    ///     br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"account 42 not found"}"#,
+    /// );
+    /// ```
+    fn to_response_for(&self, request_headers: &HeaderMap) -> Response<Bytes> {
+        self.to_response_in(Format::from_request(request_headers))
+    }
 }
 
 /// Forwards every method of [`ApiError`] through a pointer type, so that
@@ -141,6 +197,21 @@ macro_rules! forward_api_error {
             }
             fn __api_status_name(&self) -> &'static str {
                 (**self).__api_status_name()
+            }
+            fn problem_type(&self) -> &str {
+                (**self).problem_type()
+            }
+            fn problem_title(&self) -> &str {
+                (**self).problem_title()
+            }
+            fn problem_body(&self) -> Bytes {
+                (**self).problem_body()
+            }
+            fn to_response_in(&self, format: Format) -> Response<Bytes> {
+                (**self).to_response_in(format)
+            }
+            fn to_response_for(&self, request_headers: &HeaderMap) -> Response<Bytes> {
+                (**self).to_response_for(request_headers)
             }
         }
     )*};

@@ -25,7 +25,23 @@ pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes>
 
 /// The one place an error response is put together, whichever way its parts
 /// were found: the trait's defaults or a derived variant's fixed facts.
+#[inline]
 pub(crate) fn assemble(
+    status: StatusCode,
+    body: Bytes,
+    challenge: Option<HeaderValue>,
+    retry_after: Option<u64>,
+) -> Response<Bytes> {
+    assemble_as(APPLICATION_JSON, None, status, body, challenge, retry_after)
+}
+
+/// [`assemble`] with another `content-type` and, for a negotiated response
+/// (`negotiate::respond`), a `vary` header. Inlined into [`assemble`], where
+/// the constant `None` removes the `vary` branch.
+#[inline(always)]
+pub(crate) fn assemble_as(
+    content_type: HeaderValue,
+    vary: Option<HeaderValue>,
     status: StatusCode,
     body: Bytes,
     challenge: Option<HeaderValue>,
@@ -34,7 +50,10 @@ pub(crate) fn assemble(
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, APPLICATION_JSON);
+    headers.insert(CONTENT_TYPE, content_type);
+    if let Some(vary) = vary {
+        headers.insert(http::header::VARY, vary);
+    }
     if let Some(challenge) = challenge {
         headers.insert(WWW_AUTHENTICATE, challenge);
     }

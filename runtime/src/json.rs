@@ -162,7 +162,7 @@ impl fmt::Write for MessageBuf {
 }
 
 /// Appends `,"errors":{...}` when there are field errors.
-fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
+pub(crate) fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
     let Some(field_errors) = field_errors else {
         return;
     };
@@ -188,7 +188,7 @@ fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
 /// The bytes `,"errors":{...}` takes when no name or message needs an
 /// escape. Measuring the escapes too would read every byte twice, to save a
 /// reallocation only for text that has them.
-fn unescaped_len(field_errors: &FieldErrors) -> usize {
+pub(crate) fn unescaped_len(field_errors: &FieldErrors) -> usize {
     // `,"errors":{` and `}`; per field `"":[` and `]` and a comma; per
     // message its quotes and a comma; one comma fewer per list than items.
     12 + field_errors

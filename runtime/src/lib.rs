@@ -84,9 +84,16 @@
 //! | `actix-web` | `actix_web::ResponseError` for every derived type (actix-web 4), which needs `Debug + Display` on each (`thiserror` gives both); error handlers for its JSON, query and path extractors |
 //! | `validator` | [`IntoFieldErrors`] for `validator::ValidationErrors`, nested fields as paths (`address.city`, `items[0].name`) |
 //! | `garde` | [`IntoFieldErrors`] for `garde::Report` |
+//! | `xml` | errors also answer in XML (Rails' `Hash#to_xml` shape) and problem+xml (RFC 9457), chosen by `Accept` |
 //! | `utoipa` | `utoipa::IntoResponses` for every derived type and [`Rejection`] (utoipa 5): one response per status with its schema, an example per variant, `WWW-Authenticate` and `Retry-After`, `application/problem+json` beside JSON; `Merge` for several error types; `IntoResponses` for the success types; `ToSchema` for [`ErrorBody`] and [`FieldErrors`] |
 //! | `tower` | `api_status::tower::ConditionalGetLayer`: automatic ETags and 304s for axum and hyper |
 //! | `tracing` | one `tracing` event per error response, target `api_status`: ERROR with the `Display` and `source()` chain a 5xx hides from the client, DEBUG for a 4xx (see README's "Logging") |
+//!
+//! Under `api_status::axum::Negotiate` (a tower layer) or
+//! `api_status::actix_web::Negotiate` (middleware), and through
+//! [`ApiError::to_response_for`] on any stack, an error answers in the
+//! format the request's `Accept` prefers: JSON, problem+json (RFC 9457),
+//! and with the feature `xml`, XML and problem+xml ([`Format`]).
 //!
 //! [`Rejection`] answers a framework's extractor failures (malformed JSON,
 //! wrong content type, JSON of the wrong shape) in the same body format;
@@ -179,6 +186,7 @@ mod frameworks;
 mod headers;
 mod json;
 mod json_input;
+mod negotiate;
 mod oauth;
 mod openapi_hook;
 mod rejection;
@@ -217,6 +225,7 @@ pub use conditional::{
 pub use error::ApiError;
 pub use field_errors::{FieldErrors, IntoFieldErrors, Iter as FieldErrorsIter};
 pub use json_input::from_json_slice;
+pub use negotiate::Format;
 pub use oauth::{oauth_error_description, OAuthErrorCode, MAX_ERROR_DESCRIPTION};
 #[cfg(feature = "utoipa")]
 pub use openapi::Merge;

@@ -42,6 +42,15 @@ pub struct Fixed {
     /// characters are checked when the user's crate compiles, not on every
     /// response.
     pub challenge: Option<Option<HeaderValue>>,
+    /// The problem type: `#[problem(type)]`, or `about:blank`.
+    pub problem_type: &'static str,
+    /// The problem title: `#[problem(title)]`, or the reason phrase.
+    pub problem_title: &'static str,
+    /// The problem+json body, when it does not depend on the value.
+    pub problem_body: Option<&'static [u8]>,
+    /// The start of the problem+json body, up to the detail's opening
+    /// quote: `{"type":"…","title":"…","status":404,"detail":"`.
+    pub problem_prefix: &'static [u8],
 }
 
 /// Where a value's answers come from.
@@ -164,6 +173,39 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// `ApiError::problem_type`.
+    #[inline]
+    pub fn problem_type(self) -> &'a str {
+        match self {
+            Lookup::Own(fixed) => fixed.problem_type,
+            Lookup::Inner(inner) => inner.problem_type(),
+        }
+    }
+
+    /// `ApiError::problem_title`.
+    #[inline]
+    pub fn problem_title(self) -> &'a str {
+        match self {
+            Lookup::Own(fixed) => fixed.problem_title,
+            Lookup::Inner(inner) => inner.problem_title(),
+        }
+    }
+
+    /// `ApiError::problem_body`.
+    #[inline]
+    pub fn problem_body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
+        match self {
+            Lookup::Own(Fixed {
+                problem_body: Some(body),
+                ..
+            }) => Bytes::from_static(body),
+            Lookup::Own(fixed) => {
+                crate::negotiate::encode_problem_after(fixed.problem_prefix, error)
+            }
+            Lookup::Inner(inner) => inner.problem_body(),
+        }
+    }
+
     /// `ApiError::to_response`: for a variant whose facts are all fixed,
     /// straight from them, without asking the value again.
     #[inline]
@@ -181,6 +223,33 @@ impl<'a> Lookup<'a> {
         crate::headers::assemble(
             status,
             self.body(error),
+            self.www_authenticate(error),
+            retry_after,
+        )
+    }
+
+    /// `ApiError::to_response_in`: for a variant with facts of its own, in
+    /// one pass from them, like [`Lookup::to_response`].
+    #[inline]
+    pub fn to_response_in<E: ApiError + ?Sized>(
+        self,
+        error: &E,
+        format: crate::Format,
+    ) -> Response<Bytes> {
+        let fixed = match self {
+            Lookup::Own(fixed) => fixed,
+            Lookup::Inner(inner) => return inner.to_response_in(format),
+        };
+        let retry_after = match fixed.retry_after_field {
+            true => error.retry_after(),
+            false => fixed.retry_after,
+        };
+        crate::negotiate::respond_with(
+            error,
+            format,
+            |error| self.body(error),
+            |error| self.problem_body(error),
+            status(fixed.status),
             self.www_authenticate(error),
             retry_after,
         )

@@ -382,3 +382,51 @@ fn a_success_body_that_cannot_be_serialized_logs_serdes_error() {
     assert_eq!(event.field("source"), Some("key must be a string"));
     assert_eq!(body(&response), r#"{"message":"Internal Server Error"}"#);
 }
+
+/// Section 14 with section 12: `to_response_for` and `to_response_in` log
+/// exactly once in every format, for a derived variant, a transparent one,
+/// a `Rejection` and a hand-written impl, with the same fields.
+#[test]
+fn every_format_emits_exactly_once() {
+    use api_status::http::header::{HeaderValue, ACCEPT};
+    use api_status::http::HeaderMap;
+    use api_status::Format;
+
+    let accepts = [
+        "application/json",
+        "application/problem+json",
+        "application/xml",
+        "application/problem+xml",
+    ];
+    type Make = fn() -> Box<dyn ApiError>;
+    let errors: [(&str, Make, &str); 4] = [
+        ("derived", || Box::new(upstream()), "ShopError::Upstream"),
+        (
+            "transparent",
+            || Box::new(ShopError::Rejected(Rejection::NotFound)),
+            "Rejection::NotFound",
+        ),
+        (
+            "rejection",
+            || Box::new(Rejection::InvalidQuery),
+            "Rejection::InvalidQuery",
+        ),
+        ("hand-written", || Box::new(RateLimited), "RateLimited"),
+    ];
+    for (kind, make, name) in errors {
+        for accept in accepts {
+            let mut request = HeaderMap::new();
+            request.insert(ACCEPT, HeaderValue::from_static(accept));
+            let error = make();
+            let (response, event) = one_event(|| error.to_response_for(&request));
+            assert_eq!(event.field("error"), Some(name), "{kind}, {accept}");
+            assert_eq!(
+                event.field("status"),
+                Some(response.status().as_str()),
+                "{kind}, {accept}"
+            );
+            let (_, event) = one_event(|| error.to_response_in(Format::from_request(&request)));
+            assert_eq!(event.field("error"), Some(name), "{kind}, {accept}");
+        }
+    }
+}
