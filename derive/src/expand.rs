@@ -8,6 +8,7 @@ use syn::{Ident, LitByteStr, LitStr, Member, Type};
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
 use crate::generics::Bounds;
+use crate::message::Segment;
 use crate::{status, wire, wire_problem};
 
 /// The impls for a valid input: `ApiError`, `From<T> for Response<Bytes>`
@@ -154,8 +155,8 @@ struct Own {
     /// `Lookup::Own(&Fixed { .. })`: the facts that do not depend on the
     /// value.
     lookup: TokenStream,
-    /// `write_message(__out)`, when the message is formatted (from fields or
-    /// `Display`) rather than fixed.
+    /// `__api_status_message(__out)`, when the message is formatted (from
+    /// fields or `Display`) rather than fixed.
     write_message: Option<Expr>,
     field_errors: Option<Expr>,
     /// The seconds of a `#[retry_after]` field.
@@ -423,13 +424,15 @@ fn challenged(code: u16, wire: &str) -> bool {
         )
 }
 
-/// `write_message()` for a `#[message]` that interpolates fields.
+/// `__api_status_message(__out)` for a `#[message]` that interpolates
+/// fields: each literal segment handed over as written and JSON-escaped (by
+/// the macro, once), each field as itself: integers without `core::fmt`
+/// (`Arg`), a format spec through `format_args!`.
 fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
     let (Some(template), Some(attr)) = (&variant.template, &variant.attrs.message) else {
         return Expr::of(TokenStream::new());
     };
-    let format = LitStr::new(&template.positional, attr.format.span());
-    let mut args = Vec::with_capacity(template.args.len());
+    let span = attr.format.span();
     let mut fields = Vec::with_capacity(template.args.len());
     for arg in &template.args {
         if let Some(field) = variant
@@ -440,16 +443,37 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             let format_trait = Ident::new(arg.format_trait.name(), Span::call_site());
             bounds.require(field.ty, quote!(::core::fmt::#format_trait));
         }
-        args.push(binding(&arg.member));
         if !fields.contains(&arg.member) {
             fields.push(arg.member.clone());
         }
     }
+    let writes = template.segments.iter().filter_map(|segment| match segment {
+        Segment::Literal(text) => {
+            let mut json = String::with_capacity(text.len());
+            wire::escape_into(&mut json, text);
+            Some(quote!(::api_status::__private::MessageSink::literal(__out, #text, #json)))
+        }
+        Segment::Arg { index, spec } => {
+            let binding = binding(&template.args.get(*index)?.member);
+            Some(match spec {
+                None => quote!((&::api_status::__private::Arg(#binding)).write_arg(__out)),
+                Some(spec) => {
+                    let format = LitStr::new(&format!("{{:{spec}}}"), span);
+                    quote!(::api_status::__private::MessageSink::args(
+                        __out,
+                        ::core::format_args!(#format, #binding)
+                    ))
+                }
+            })
+        }
+    });
+    let writes: Vec<TokenStream> = writes.collect();
+    let (last, init) = match writes.split_last() {
+        Some((last, init)) => (last.clone(), init),
+        None => (quote!(::core::result::Result::Ok(())), &[][..]),
+    };
     Expr {
-        tokens: quote!(::core::fmt::Write::write_fmt(
-            __out,
-            ::core::format_args!(#format #(, #args)*)
-        )),
+        tokens: quote!({ #(#init?;)* #last }),
         fields,
     }
 }
@@ -514,10 +538,32 @@ impl Methods<'_> {
             PlanKind::Transparent { .. } => None,
         };
 
-        let write_message = self.dispatch(
-            |plan| own(plan, |own| own.write_message.clone()),
-            quote!(#lookup.write_message(__out)),
-        );
+        // The message in pieces (`__api_status_message`), which
+        // `write_message` hands as they are to its `fmt::Write`; without a
+        // formatted message, both straight from the `Lookup`.
+        let formatted = self.plans.iter().any(|plan| match &plan.kind {
+            PlanKind::Own(own) => own.write_message.is_some(),
+            PlanKind::Transparent { .. } => false,
+        });
+        let (write_message, message_pieces) = if !formatted {
+            (
+                quote!(#lookup.write_message(__out)),
+                quote!(#lookup.write_message_to(__out)),
+            )
+        } else {
+            let pieces = self.dispatch(
+                |plan| own(plan, |own| own.write_message.clone()),
+                quote!(#lookup.write_message_to(__out)),
+            );
+            (
+                quote!(self.__api_status_message(&mut ::api_status::__private::FmtSink(__out))),
+                quote! {
+                    #[allow(unused_imports)]
+                    use ::api_status::__private::{DisplayArg as _, IntegerArg as _};
+                    #pieces
+                },
+            )
+        };
         let field_errors = any(|own| own.field_errors.is_some()).then(|| {
             let body = self.dispatch(
                 |plan| own(plan, |own| own.field_errors.clone()),
@@ -606,6 +652,15 @@ impl Methods<'_> {
             #[inline]
             fn __api_status_detail(&self) -> ::api_status::__private::Detail<'_> {
                 ::api_status::__private::detail!(self)
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            fn __api_status_message(
+                &self,
+                __out: &mut dyn ::api_status::__private::MessageSink,
+            ) -> ::core::fmt::Result {
+                #message_pieces
             }
 
             #[doc(hidden)]

@@ -6,13 +6,21 @@ use syn::{LitStr, Member};
 
 /// A parsed `#[message]`.
 pub struct Template {
-    /// The format string with every field reference made positional
-    /// (`"user {id:?}"` becomes `"user {:?}"`).
-    pub positional: String,
     /// The fields to pass, one per placeholder, in order.
     pub args: Vec<Arg>,
     /// The message itself when it interpolates nothing (`{{` unescaped).
     pub literal: Option<String>,
+    /// The message as literal text (`{{` unescaped) between the fields, in
+    /// order; empty texts left out.
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a `#[message]`.
+pub enum Segment {
+    /// Text as the message shows it.
+    Literal(String),
+    /// The placeholder of `args[index]`, with its format spec after the `:`.
+    Arg { index: usize, spec: Option<String> },
 }
 
 /// One interpolated field.
@@ -68,21 +76,23 @@ impl FormatTrait {
 /// field's member). Errors are worded for the user and span the literal.
 pub fn parse(format: &LitStr, fields: &[Member]) -> Result<Template, String> {
     let text = format.value();
-    let mut positional = String::with_capacity(text.len());
     let mut literal = String::with_capacity(text.len());
     let mut args = Vec::new();
+    let mut segments = Vec::new();
+    // The literal text since the last placeholder.
+    let mut run = String::new();
     let mut rest = text.as_str();
     while let Some(at) = rest.find(['{', '}']) {
         let (before, from) = rest.split_at(at);
-        positional.push_str(before);
         literal.push_str(before);
+        run.push_str(before);
         if let Some(after) = from.strip_prefix("{{") {
-            positional.push_str("{{");
             literal.push('{');
+            run.push('{');
             rest = after;
         } else if let Some(after) = from.strip_prefix("}}") {
-            positional.push_str("}}");
             literal.push('}');
+            run.push('}');
             rest = after;
         } else if from.starts_with('}') {
             return Err("unmatched `}` in `#[message]`; write `}}` for a literal brace".into());
@@ -101,12 +111,13 @@ pub fn parse(format: &LitStr, fields: &[Member]) -> Result<Template, String> {
                     "`{{{placeholder}}}`: width and precision taken from arguments are not supported in `#[message]`"
                 ));
             }
-            positional.push('{');
-            if let Some(spec) = spec {
-                positional.push(':');
-                positional.push_str(spec);
+            if !run.is_empty() {
+                segments.push(Segment::Literal(std::mem::take(&mut run)));
             }
-            positional.push('}');
+            segments.push(Segment::Arg {
+                index: args.len(),
+                spec: spec.map(str::to_owned),
+            });
             args.push(Arg {
                 member,
                 format_trait: FormatTrait::of_spec(spec.unwrap_or("")),
@@ -114,12 +125,15 @@ pub fn parse(format: &LitStr, fields: &[Member]) -> Result<Template, String> {
             rest = &from[end + 1..];
         }
     }
-    positional.push_str(rest);
     literal.push_str(rest);
+    run.push_str(rest);
+    if !run.is_empty() {
+        segments.push(Segment::Literal(run));
+    }
     Ok(Template {
-        positional,
         literal: args.is_empty().then_some(literal),
         args,
+        segments,
     })
 }
 

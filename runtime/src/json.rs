@@ -13,6 +13,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
+use crate::message_sink::{MessageSink, SinkWriter};
 use crate::{ApiError, FieldErrors};
 
 /// The punctuation around a message: `{"message":""}`.
@@ -31,23 +32,19 @@ pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
     let out = match error.oauth_error() {
         Some(code) => encode_oauth(error, code.as_str()),
         None => {
-            let mut message = MessageBuf::new();
+            let mut message = JsonMessage(StackBuf::new());
             // An error here comes from a `Display` impl that failed on its
             // own: the message is what it wrote until then.
-            let _ = error.write_message(&mut message);
+            let _ = error.__api_status_message(&mut message);
+            // Escaped already: the literal segments by the macro, the rest
+            // as it arrived.
             let message = message.0.as_bytes();
-            let extra = escape_extra(message);
             let field_errors = error.field_errors();
             let field_errors = field_errors.as_deref();
-            let len =
-                MESSAGE_OVERHEAD + message.len() + extra + field_errors.map_or(0, unescaped_len);
+            let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
             let mut out = Vec::with_capacity(len);
             out.extend_from_slice(b"{\"message\":\"");
-            if extra == 0 {
-                out.extend_from_slice(message);
-            } else {
-                escape(message, |bytes| out.extend_from_slice(bytes));
-            }
+            out.extend_from_slice(message);
             out.push(b'"');
             push_errors(&mut out, field_errors);
             out.push(b'}');
@@ -157,6 +154,35 @@ impl MessageBuf {
 impl fmt::Write for MessageBuf {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.0.push(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A [`MessageSink`] that collects a message escaped as the contents of a
+/// JSON string, on the stack while it fits.
+struct JsonMessage(StackBuf);
+
+impl MessageSink for JsonMessage {
+    #[inline]
+    fn literal(&mut self, _: &str, json: &str) -> fmt::Result {
+        self.0.push(json.as_bytes());
+        Ok(())
+    }
+
+    #[inline]
+    fn text(&mut self, text: &str) -> fmt::Result {
+        escape(text.as_bytes(), |bytes| self.0.push(bytes));
+        Ok(())
+    }
+
+    #[inline]
+    fn args(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
+        fmt::write(&mut SinkWriter(self), args)
+    }
+
+    #[inline]
+    fn digits(&mut self, digits: &str) -> fmt::Result {
+        self.0.push(digits.as_bytes());
         Ok(())
     }
 }

@@ -186,6 +186,7 @@ mod frameworks;
 mod headers;
 mod json;
 mod json_input;
+mod message_sink;
 mod negotiate;
 mod oauth;
 mod openapi_hook;

@@ -14,6 +14,8 @@ use crate::{FieldErrors, IntoFieldErrors};
 mod lookup;
 pub use lookup::{inner, Fixed, Lookup};
 
+pub use crate::message_sink::{Arg, DisplayArg, FmtSink, IntegerArg, MessageSink, SinkWriter};
+
 #[path = "probe.rs"]
 pub mod probe;
 pub use crate::__detail as detail;
@@ -47,13 +49,13 @@ pub const fn status_const(code: u16) -> StatusCode {
 )]
 pub trait DisplayMessage {
     /// Writes the `Display` of `self`.
-    fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result;
+    fn write_display(&self, out: &mut dyn MessageSink) -> fmt::Result;
 }
 
 impl<T: fmt::Display + ?Sized> DisplayMessage for T {
     #[inline]
-    fn write_display(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        write!(out, "{self}")
+    fn write_display(&self, out: &mut dyn MessageSink) -> fmt::Result {
+        out.args(format_args!("{self}"))
     }
 }
 
