@@ -1,0 +1,85 @@
+//! An interpolated `#[message]` is written into the JSON body in pieces
+//! (literal segments escaped by the macro, integers without `core::fmt`,
+//! other fields escaped as they are formatted): the body must be exactly
+//! `serde_json`'s for the whole message, and `message()` exactly `format!`'s.
+
+use api_status::ApiError;
+use proptest::prelude::*;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum Pieces {
+    #[error("internal")]
+    #[status(bad_request)]
+    #[message("tab\t\"quoted\" \\ {{brace}} {a} {b} {c} {d} {e} {f}\u{1}")]
+    Integers {
+        a: u8,
+        b: i16,
+        c: i32,
+        d: i64,
+        e: u128,
+        f: isize,
+    },
+
+    #[error("internal")]
+    #[status(conflict)]
+    #[message("{0}{1}")]
+    OnlyFields(i128, String),
+
+    #[error("internal")]
+    #[status(not_found)]
+    #[message("\"{name}\" and {name:?} and {count:>4} and {count:#x} é\n")]
+    Specs { name: String, count: u64 },
+
+    #[error("internal")]
+    #[status(unprocessable_entity)]
+    #[message("{r} of {n}")]
+    References { r: &'static u16, n: usize },
+}
+
+/// The body `serde_json` writes for `message`.
+fn expected(message: &str) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "message": message })).unwrap()
+}
+
+fn check(error: &Pieces, message: String) {
+    assert_eq!(error.message(), message);
+    assert_eq!(
+        error.body(),
+        expected(&message),
+        "{}",
+        String::from_utf8_lossy(&error.body())
+    );
+    assert_eq!(error.to_response().into_body(), expected(&message));
+}
+
+#[test]
+fn extremes_of_every_integer_type() {
+    for (a, b, c, d, e, f) in [
+        (0, 0, 0, 0, 0, 0),
+        (u8::MAX, i16::MIN, i32::MIN, i64::MIN, u128::MAX, isize::MIN),
+        (1, -1, i32::MAX, i64::MAX, 10, isize::MAX),
+    ] {
+        let error = Pieces::Integers { a, b, c, d, e, f };
+        let message =
+            format!("tab\t\"quoted\" \\ {{brace}} {a} {b} {c} {d} {e} {f}\u{1}");
+        check(&error, message);
+    }
+}
+
+#[test]
+fn references_to_integers() {
+    static SEVEN: u16 = 7;
+    check(
+        &Pieces::References { r: &SEVEN, n: 12 },
+        String::from("7 of 12"),
+    );
+}
+
+proptest! {
+    #[test]
+    fn fields_of_any_content(n in any::<i128>(), s in any::<String>(), count in any::<u64>()) {
+        check(&Pieces::OnlyFields(n, s.clone()), format!("{n}{s}"));
+        let message = format!("\"{s}\" and {s:?} and {count:>4} and {count:#x} é\n");
+        check(&Pieces::Specs { name: s, count }, message);
+    }
+}
