@@ -152,9 +152,9 @@ impl Expr {
 
 /// A variant with a status of its own.
 struct Own {
-    /// `Lookup::Own(&Fixed { .. })`: the facts that do not depend on the
-    /// value.
-    lookup: TokenStream,
+    /// `Fixed { .. }`: the facts that do not depend on the value, an
+    /// element of the type's one `static` array of them.
+    fixed: TokenStream,
     /// `__api_status_message(__out)`, when the message is formatted (from
     /// fields or `Display`) rather than fixed.
     write_message: Option<Expr>,
@@ -322,9 +322,9 @@ impl Own {
             body,
             challenge,
         };
-        let lookup = fixed.lookup();
+        let fixed = fixed.to_tokens();
         Own {
-            lookup,
+            fixed,
             write_message,
             field_errors,
             has_oauth: oauth_code.is_some(),
@@ -361,8 +361,8 @@ struct FixedFacts<'a> {
 }
 
 impl FixedFacts<'_> {
-    /// `Lookup::Own(&FIXED)`, with `FIXED` the facts as a `static`.
-    fn lookup(&self) -> TokenStream {
+    /// The facts as a `Fixed` expression.
+    fn to_tokens(&self) -> TokenStream {
         let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
         let none = quote!(::core::option::Option::None);
         let code = self.code;
@@ -394,8 +394,8 @@ impl FixedFacts<'_> {
             some(quote!(#bytes))
         });
         let problem_prefix = LitByteStr::new(&self.problem_prefix, Span::call_site());
-        quote! {{
-            static FIXED: ::api_status::__private::Fixed = ::api_status::__private::Fixed {
+        quote! {
+            ::api_status::__private::Fixed {
                 problem_prefix: #problem_prefix,
                 problem_type: #problem_type,
                 problem_title: #problem_title,
@@ -408,9 +408,8 @@ impl FixedFacts<'_> {
                 retry_after_field: #retry_after_field,
                 body: #body,
                 challenge: #challenge,
-            };
-            ::api_status::__private::Lookup::Own(&FIXED)
-        }}
+            }
+        }
     }
 }
 
@@ -500,20 +499,51 @@ struct Methods<'a> {
 const LOOKUP: &str = "__api_status_lookup";
 
 impl Methods<'_> {
-    /// The inherent method that finds a value's `Lookup`.
+    /// The inherent method that finds a value's `Lookup`: the facts of
+    /// every variant with its own status in one `static` array (one item
+    /// for the compiler to check, not one per variant), and a `match` from
+    /// the variant to its element.
     fn lookup_fn(&self) -> TokenStream {
         let lookup = Ident::new(LOOKUP, Span::call_site());
-        let body = self.dispatch(
-            |plan| match &plan.kind {
-                PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
-                PlanKind::Own(own) => Some(Expr::of(own.lookup.clone())),
-            },
-            TokenStream::new(),
-        );
+        let facts: Vec<&TokenStream> = self
+            .plans
+            .iter()
+            .filter_map(|plan| match &plan.kind {
+                PlanKind::Own(own) => Some(&own.fixed),
+                PlanKind::Transparent { .. } => None,
+            })
+            .collect();
+        let count = facts.len();
+        let mut next = 0usize;
+        let indices: Vec<Option<usize>> = self
+            .plans
+            .iter()
+            .map(|plan| match &plan.kind {
+                PlanKind::Own(_) => {
+                    next += 1;
+                    Some(next - 1)
+                }
+                PlanKind::Transparent { .. } => None,
+            })
+            .collect();
+        let body = self.dispatch_indexed(|index, plan| match &plan.kind {
+            PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
+            // A constant index into an array of known length: checked when
+            // the user's crate compiles, never at run time.
+            PlanKind::Own(_) => indices.get(index).copied().flatten().map(|index| {
+                Expr::of(quote!(::api_status::__private::Lookup::Own(&__API_STATUS_FIXED[#index])))
+            }),
+        });
+        let facts = (count > 0).then(|| {
+            quote! {
+                static __API_STATUS_FIXED: [::api_status::__private::Fixed; #count] = [#(#facts),*];
+            }
+        });
         quote! {
             #[doc(hidden)]
             #[inline]
             fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
+                #facts
                 #body
             }
         }
@@ -700,13 +730,27 @@ impl Methods<'_> {
     /// the others share a final `_ => default`. Without any arm, just
     /// `default`: fewer arms for the compiler to check on a large enum.
     fn dispatch(&self, arm: impl Fn(&Plan) -> Option<Expr>, default: TokenStream) -> TokenStream {
+        self.dispatch_with(|_, plan| arm(plan), default)
+    }
+
+    /// [`dispatch`](Methods::dispatch) with an arm for every variant,
+    /// `arm` given the variant's position too.
+    fn dispatch_indexed(&self, arm: impl Fn(usize, &Plan) -> Option<Expr>) -> TokenStream {
+        self.dispatch_with(arm, TokenStream::new())
+    }
+
+    fn dispatch_with(
+        &self,
+        arm: impl Fn(usize, &Plan) -> Option<Expr>,
+        default: TokenStream,
+    ) -> TokenStream {
         if self.plans.is_empty() {
             return quote!(match *self {});
         }
         let mut arms: Vec<Arm> = Vec::new();
         let mut defaulted = false;
-        for plan in self.plans {
-            let Some(expr) = arm(plan) else {
+        for (index, plan) in self.plans.iter().enumerate() {
+            let Some(expr) = arm(index, plan) else {
                 defaulted = true;
                 continue;
             };
