@@ -446,33 +446,31 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             fields.push(arg.member.clone());
         }
     }
-    let writes = template.segments.iter().filter_map(|segment| match segment {
-        Segment::Literal(text) => {
-            let mut json = String::with_capacity(text.len());
-            wire::escape_into(&mut json, text);
-            Some(quote!(::api_status::__private::MessageSink::literal(__out, #text, #json)))
-        }
-        Segment::Arg { index, spec } => {
-            let binding = binding(&template.args.get(*index)?.member);
-            Some(match spec {
-                None => quote!((&::api_status::__private::Arg(#binding)).write_arg(__out)),
-                Some(spec) => {
-                    let format = LitStr::new(&format!("{{:{spec}}}"), span);
-                    quote!(::api_status::__private::MessageSink::args(
-                        __out,
-                        ::core::format_args!(#format, #binding)
-                    ))
-                }
-            })
-        }
-    });
-    let writes: Vec<TokenStream> = writes.collect();
-    let (last, init) = match writes.split_last() {
-        Some((last, init)) => (last.clone(), init),
-        None => (quote!(::core::result::Result::Ok(())), &[][..]),
-    };
+    let writes = template
+        .segments
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Literal(text) => {
+                let mut json = String::with_capacity(text.len());
+                wire::escape_into(&mut json, text);
+                Some(quote!(::api_status::__private::MessageSink::literal(__out, #text, #json)))
+            }
+            Segment::Arg { index, spec } => {
+                let binding = binding(&template.args.get(*index)?.member);
+                Some(match spec {
+                    None => quote!((&::api_status::__private::Arg(#binding)).write_arg(__out)),
+                    Some(spec) => {
+                        let format = LitStr::new(&format!("{{:{spec}}}"), span);
+                        quote!(::api_status::__private::MessageSink::args(
+                            __out,
+                            ::core::format_args!(#format, #binding)
+                        ))
+                    }
+                })
+            }
+        });
     Expr {
-        tokens: quote!({ #(#init?;)* #last }),
+        tokens: quote!({ #(#writes;)* }),
         fields,
     }
 }
@@ -586,7 +584,7 @@ impl Methods<'_> {
                 quote!(#lookup.write_message_to(__out)),
             );
             (
-                quote!(self.__api_status_message(&mut ::api_status::__private::FmtSink(__out))),
+                quote!(::api_status::__private::write_message(self, __out)),
                 quote! {
                     #[allow(unused_imports)]
                     use ::api_status::__private::{DisplayArg as _, IntegerArg as _};
@@ -686,10 +684,7 @@ impl Methods<'_> {
 
             #[doc(hidden)]
             #[inline]
-            fn __api_status_message(
-                &self,
-                __out: &mut dyn ::api_status::__private::MessageSink,
-            ) -> ::core::fmt::Result {
+            fn __api_status_message(&self, __out: &mut dyn ::api_status::__private::MessageSink) {
                 #message_pieces
             }
 

@@ -32,13 +32,16 @@ pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
     let out = match error.oauth_error() {
         Some(code) => encode_oauth(error, code.as_str()),
         None => {
-            let mut message = JsonMessage(StackBuf::new());
-            // An error here comes from a `Display` impl that failed on its
-            // own: the message is what it wrote until then.
-            let _ = error.__api_status_message(&mut message);
+            let mut message = JsonMessage {
+                buf: StackBuf::new(),
+                failed: false,
+            };
+            // A failure comes from a `Display` impl that failed on its own:
+            // the message is what it wrote until then.
+            error.__api_status_message(&mut message);
             // Escaped already: the literal segments by the macro, the rest
             // as it arrived.
-            let message = message.0.as_bytes();
+            let message = message.buf.as_bytes();
             let field_errors = error.field_errors();
             let field_errors = field_errors.as_deref();
             let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
@@ -159,31 +162,44 @@ impl fmt::Write for MessageBuf {
 }
 
 /// A [`MessageSink`] that collects a message escaped as the contents of a
-/// JSON string, on the stack while it fits.
-struct JsonMessage(StackBuf);
+/// JSON string, on the stack while it fits; after a failure, nothing more.
+struct JsonMessage {
+    buf: StackBuf,
+    failed: bool,
+}
 
 impl MessageSink for JsonMessage {
     #[inline]
-    fn literal(&mut self, _: &str, json: &str) -> fmt::Result {
-        self.0.push(json.as_bytes());
-        Ok(())
+    fn literal(&mut self, _: &str, json: &str) {
+        if !self.failed {
+            self.buf.push(json.as_bytes());
+        }
     }
 
     #[inline]
-    fn text(&mut self, text: &str) -> fmt::Result {
-        escape(text.as_bytes(), |bytes| self.0.push(bytes));
-        Ok(())
+    fn text(&mut self, text: &str) {
+        if !self.failed {
+            escape(text.as_bytes(), |bytes| self.buf.push(bytes));
+        }
     }
 
     #[inline]
-    fn args(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
-        fmt::write(&mut SinkWriter(self), args)
+    fn args(&mut self, args: fmt::Arguments<'_>) {
+        if !self.failed && fmt::write(&mut SinkWriter(self), args).is_err() {
+            self.failed = true;
+        }
     }
 
     #[inline]
-    fn digits(&mut self, digits: &str) -> fmt::Result {
-        self.0.push(digits.as_bytes());
-        Ok(())
+    fn digits(&mut self, digits: &str) {
+        if !self.failed {
+            self.buf.push(digits.as_bytes());
+        }
+    }
+
+    #[inline]
+    fn fail(&mut self) {
+        self.failed = true;
     }
 }
 

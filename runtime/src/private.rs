@@ -14,7 +14,9 @@ use crate::{FieldErrors, IntoFieldErrors};
 mod lookup;
 pub use lookup::{inner, Fixed, Lookup};
 
-pub use crate::message_sink::{Arg, DisplayArg, FmtSink, IntegerArg, MessageSink, SinkWriter};
+pub use crate::message_sink::{
+    write_message, Arg, DisplayArg, FmtSink, IntegerArg, MessageSink, SinkWriter,
+};
 
 #[path = "probe.rs"]
 pub mod probe;
@@ -49,13 +51,13 @@ pub const fn status_const(code: u16) -> StatusCode {
 )]
 pub trait DisplayMessage {
     /// Writes the `Display` of `self`.
-    fn write_display(&self, out: &mut dyn MessageSink) -> fmt::Result;
+    fn write_display(&self, out: &mut dyn MessageSink);
 }
 
 impl<T: fmt::Display + ?Sized> DisplayMessage for T {
     #[inline]
-    fn write_display(&self, out: &mut dyn MessageSink) -> fmt::Result {
-        out.args(format_args!("{self}"))
+    fn write_display(&self, out: &mut dyn MessageSink) {
+        out.args(format_args!("{self}"));
     }
 }
 

@@ -60,8 +60,7 @@ fn extremes_of_every_integer_type() {
         (1, -1, i32::MAX, i64::MAX, 10, isize::MAX),
     ] {
         let error = Pieces::Integers { a, b, c, d, e, f };
-        let message =
-            format!("tab\t\"quoted\" \\ {{brace}} {a} {b} {c} {d} {e} {f}\u{1}");
+        let message = format!("tab\t\"quoted\" \\ {{brace}} {a} {b} {c} {d} {e} {f}\u{1}");
         check(&error, message);
     }
 }
