@@ -725,19 +725,22 @@ impl Methods<'_> {
     /// the others share a final `_ => default`. Without any arm, just
     /// `default`: fewer arms for the compiler to check on a large enum.
     fn dispatch(&self, arm: impl Fn(&Plan) -> Option<Expr>, default: TokenStream) -> TokenStream {
-        self.dispatch_with(|_, plan| arm(plan), default)
+        self.dispatch_with(|_, plan| arm(plan), default, true)
     }
 
     /// [`dispatch`](Methods::dispatch) with an arm for every variant,
-    /// `arm` given the variant's position too.
+    /// `arm` given the variant's position too, for arms that all differ:
+    /// none is compared with the others (which, as text, costs the macro
+    /// more than anything else on a large enum).
     fn dispatch_indexed(&self, arm: impl Fn(usize, &Plan) -> Option<Expr>) -> TokenStream {
-        self.dispatch_with(arm, TokenStream::new())
+        self.dispatch_with(arm, TokenStream::new(), false)
     }
 
     fn dispatch_with(
         &self,
         arm: impl Fn(usize, &Plan) -> Option<Expr>,
         default: TokenStream,
+        share: bool,
     ) -> TokenStream {
         if self.plans.is_empty() {
             return quote!(match *self {});
@@ -757,11 +760,12 @@ impl Methods<'_> {
             let pattern = quote!(#path { #(#bindings,)* .. });
             // Only arms that bind nothing can share: the alternatives of an
             // or-pattern must bind the same names at the same types.
-            let key = expr.fields.is_empty().then(|| expr.tokens.to_string());
-            match arms
-                .iter_mut()
-                .find(|arm| arm.key.is_some() && arm.key == key)
-            {
+            let key = (share && expr.fields.is_empty()).then(|| expr.tokens.to_string());
+            let shared = match &key {
+                Some(key) => arms.iter_mut().find(|arm| arm.key.as_ref() == Some(key)),
+                None => None,
+            };
+            match shared {
                 Some(arm) => arm.patterns.push(pattern),
                 None => arms.push(Arm {
                     key,
