@@ -50,8 +50,25 @@ impl Detail<'_> {
 /// an inner error's for a transparent one, `Rejection::Kind`, or a
 /// hand-written impl's type name).
 #[cfg(feature = "tracing")]
-#[inline(never)]
+#[inline]
 pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusCode) {
+    // On the path of every response, the one check when no subscriber
+    // wants the event: a load and a compare, the first test `enabled!`
+    // makes too, before the variant's name or the callsite are looked at.
+    let level = match status.is_server_error() {
+        true => tracing::Level::ERROR,
+        false => tracing::Level::DEBUG,
+    };
+    if level > tracing::level_filters::LevelFilter::current() {
+        return;
+    }
+    emit_event(error, status);
+}
+
+/// [`emit`] once a subscriber may want the event.
+#[cfg(feature = "tracing")]
+#[inline(never)]
+fn emit_event<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusCode) {
     let code = status.as_u16();
     let name = error.__api_status_name();
     if status.is_server_error() {
