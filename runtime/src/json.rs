@@ -13,7 +13,7 @@ use std::fmt;
 
 use bytes::Bytes;
 
-use crate::message_sink::{MessageSink, SinkWriter};
+use crate::message_sink::MessageSink;
 use crate::{ApiError, FieldErrors};
 
 /// The punctuation around a message: `{"message":""}`.
@@ -135,6 +135,25 @@ impl StackBuf {
             None => &self.stack[..self.len],
         }
     }
+
+    /// Drops what follows the first `len` bytes.
+    fn truncate(&mut self, len: usize) {
+        match &mut self.heap {
+            Some(heap) => heap.truncate(len),
+            None => self.len = self.len.min(len),
+        }
+    }
+}
+
+/// A [`fmt::Write`] that copies into a [`StackBuf`] as is.
+struct RawWriter<'a>(&'a mut StackBuf);
+
+impl fmt::Write for RawWriter<'_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.push(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// A [`fmt::Write`] that collects a message as it is, on the stack while it
@@ -183,10 +202,23 @@ impl MessageSink for JsonMessage {
         }
     }
 
+    /// Formatted as is, then escaped in place only if a byte needs it: one
+    /// scan of the whole field rather than one per fragment `core::fmt`
+    /// hands over.
     #[inline]
     fn args(&mut self, args: fmt::Arguments<'_>) {
-        if !self.failed && fmt::write(&mut SinkWriter(self), args).is_err() {
+        if self.failed {
+            return;
+        }
+        let start = self.buf.as_bytes().len();
+        if fmt::write(&mut RawWriter(&mut self.buf), args).is_err() {
             self.failed = true;
+        }
+        let written = self.buf.as_bytes().get(start..).unwrap_or_default();
+        if may_need_escapes(written) {
+            let raw = written.to_vec();
+            self.buf.truncate(start);
+            escape(&raw, |bytes| self.buf.push(bytes));
         }
     }
 
