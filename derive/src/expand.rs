@@ -458,7 +458,9 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             Segment::Arg { index, spec } => {
                 let binding = binding(&template.args.get(*index)?.member);
                 Some(match spec {
-                    None => quote!((&::api_status::__private::Arg(#binding)).write_arg(__out)),
+                    // Spanned at the `#[message]` literal, where a field
+                    // that is not `Display` is reported.
+                    None => quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out)),
                     Some(spec) => {
                         let format = LitStr::new(&format!("{{:{spec}}}"), span);
                         quote!(::api_status::__private::MessageSink::args(
