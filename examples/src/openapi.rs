@@ -72,6 +72,9 @@ pub fn router() -> Router {
         .route("/upstream", get(upstream))
         .merge(SwaggerUi::new("/swagger-ui").url("/openapi.json", ApiDoc::openapi()))
         .fallback(|| async { Rejection::NotFound })
+        // Every error answers in the format the client's `Accept` asks for,
+        // each documented beside the JSON (problem+json).
+        .layer(api_status::axum::Negotiate)
         .with_state(Avatars::default())
 }
 
