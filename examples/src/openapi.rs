@@ -7,7 +7,7 @@
 //! return with one word in `responses(...)`: each status, with its schema,
 //! one example per variant and the `WWW-Authenticate` and `Retry-After`
 //! headers. `UserError::Rejected` is transparent over
-//! [`Rejection`](api_status::Rejection), so the extractors' rejections
+//! [`Rejection`], so the extractors' rejections
 //! (malformed JSON, wrong content type, a path that does not parse) are in
 //! the document too.
 
