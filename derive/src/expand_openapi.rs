@@ -21,7 +21,8 @@
 //! per variant, `o` (own status) or `i` (transparent), then fields as
 //! netstrings, `<byte length>:<text>`: for `o`, the name, the doc comment,
 //! the status, the flags (`f` field errors, `r` Retry-After), the OAuth
-//! code, the body when the macro computed it, and the message; for `i`,
+//! code, the body when the macro computed it, the message, and the
+//! `#[problem]` type and title (empty for the defaults); for `i`,
 //! the name and the doc comment.
 
 use std::fmt::Write;
@@ -140,6 +141,21 @@ fn own(
     // The body is built from a `String`: always UTF-8.
     netstring(out, &String::from_utf8_lossy(&body));
     netstring(out, &message);
+    // `#[problem(type, title)]`, empty for `about:blank` and the reason
+    // phrase.
+    let problem = variant.attrs.problem.as_ref();
+    netstring(
+        out,
+        problem
+            .and_then(|problem| problem.problem_type.as_deref())
+            .unwrap_or_default(),
+    );
+    netstring(
+        out,
+        problem
+            .and_then(|problem| problem.title.as_deref())
+            .unwrap_or_default(),
+    );
 }
 
 /// The type whose responses a transparent field of type `ty` documents:

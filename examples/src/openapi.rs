@@ -7,7 +7,7 @@
 //! return with one word in `responses(...)`: each status, with its schema,
 //! one example per variant and the `WWW-Authenticate` and `Retry-After`
 //! headers. `UserError::Rejected` is transparent over
-//! [`Rejection`](api_status::Rejection), so the extractors' rejections
+//! [`Rejection`], so the extractors' rejections
 //! (malformed JSON, wrong content type, a path that does not parse) are in
 //! the document too.
 
@@ -72,6 +72,9 @@ pub fn router() -> Router {
         .route("/upstream", get(upstream))
         .merge(SwaggerUi::new("/swagger-ui").url("/openapi.json", ApiDoc::openapi()))
         .fallback(|| async { Rejection::NotFound })
+        // Every error answers in the format the client's `Accept` asks for,
+        // each documented beside the JSON (problem+json).
+        .layer(api_status::axum::Negotiate)
         .with_state(Avatars::default())
 }
 

@@ -279,7 +279,7 @@ async fn send(
     path: &str,
     content_type: Option<&str>,
     body: Bytes,
-    header: Option<(&str, &str)>,
+    headers: &[(&str, &str)],
 ) -> Response<Bytes> {
     assert!(address.ip().is_loopback());
     let exchange = async {
@@ -294,8 +294,8 @@ async fn send(
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
-        if let Some((name, value)) = header {
-            request = request.header(name, value);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let response = sender.send_request(request.body(Full::new(body))?).await?;
         let (parts, body) = response.into_parts();
@@ -388,7 +388,7 @@ async fn document(address: SocketAddr) -> Value {
         "/openapi.json",
         None,
         Bytes::new(),
-        None,
+        &[],
     )
     .await;
     assert_eq!(response.status(), 200);
@@ -415,11 +415,43 @@ async fn every_real_response_validates_against_the_served_document() {
             case.path,
             case.content_type,
             case.body.clone(),
-            case.header,
+            case.header.as_slice(),
         )
         .await;
         let status = response.status().as_u16();
         assert_eq!(status, case.status, "{what}");
+        // An error asked for as RFC 9457 problem details answers in them,
+        // and validates against the problem+json schema beside the JSON.
+        if status >= 400 {
+            let mut headers = vec![("accept", "application/problem+json")];
+            headers.extend(case.header);
+            let problem = send(
+                address,
+                case.method.clone(),
+                case.path,
+                case.content_type,
+                case.body.clone(),
+                &headers,
+            )
+            .await;
+            assert_eq!(problem.status().as_u16(), status, "{what}, problem+json");
+            assert_eq!(
+                media_type(&problem).as_deref(),
+                Some("application/problem+json"),
+                "{what}"
+            );
+            let operation =
+                &document["paths"][case.template][case.method.as_str().to_ascii_lowercase()];
+            let schema = &operation["responses"][status.to_string()]["content"]
+                ["application/problem+json"]["schema"];
+            assert!(
+                schema.is_object(),
+                "{what}: no problem+json schema for {status}"
+            );
+            let body: Value = serde_json::from_slice(problem.body()).expect("a JSON body");
+            assert_eq!(body["status"], status, "{what}");
+            assert_valid(schema, &document, &body, &format!("{what}, problem+json"));
+        }
         statuses_seen.insert(status);
         let operation =
             &document["paths"][case.template][case.method.as_str().to_ascii_lowercase()];
@@ -585,7 +617,7 @@ async fn swagger_ui_is_served_without_internet() {
         "/swagger-ui/",
         None,
         Bytes::new(),
-        None,
+        &[],
     )
     .await;
     assert_eq!(page.status(), 200);
@@ -597,7 +629,7 @@ async fn swagger_ui_is_served_without_internet() {
         "/swagger-ui/swagger-ui-bundle.js",
         None,
         Bytes::new(),
-        None,
+        &[],
     )
     .await;
     assert_eq!(script.status(), 200);

@@ -717,3 +717,43 @@ fn success_types_document_their_status_headers_and_body() {
         assert!(responses[status].get("content").is_none(), "no body");
     }
 }
+
+/// A variant's `#[problem(type, title)]` (section 12) shows in its
+/// problem+json example, which is then exactly the body it sends.
+#[test]
+fn problem_examples_carry_the_variants_problem_type_and_title() {
+    use api_status::Format;
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum CreditError {
+        /// The account's balance is too low.
+        #[error("your balance is 30, but that costs 50")]
+        #[status(forbidden)]
+        #[problem(
+            type = "https://example.com/probs/out-of-credit",
+            title = "You do not have enough credit."
+        )]
+        OutOfCredit,
+
+        #[error("no such account")]
+        #[status(not_found)]
+        Missing,
+    }
+
+    let responses = responses_json::<CreditError>();
+    for (status, name, error) in [
+        ("403", "OutOfCredit", CreditError::OutOfCredit),
+        ("404", "Missing", CreditError::Missing),
+    ] {
+        let example =
+            &responses[status]["content"]["application/problem+json"]["examples"][name]["value"];
+        let body: Value =
+            serde_json::from_slice(error.to_response_in(Format::ProblemJson).body()).unwrap();
+        assert_eq!(example, &body, "{name}");
+    }
+    assert_eq!(
+        responses["403"]["content"]["application/problem+json"]["examples"]["OutOfCredit"]["value"]
+            ["type"],
+        "https://example.com/probs/out-of-credit"
+    );
+}

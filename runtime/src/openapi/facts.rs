@@ -28,6 +28,10 @@ pub struct Own {
     pub body: &'static str,
     /// The public message, placeholders unfilled, for the example.
     pub message: &'static str,
+    /// `#[problem(type = "…")]`, `""` for `about:blank`.
+    pub problem_type: &'static str,
+    /// `#[problem(title = "…")]`, `""` for the reason phrase.
+    pub problem_title: &'static str,
 }
 
 /// Every variant's facts, in order. The derive writes the text, so it is
@@ -64,6 +68,8 @@ impl Reader {
                     oauth: self.field()?,
                     body: self.field()?,
                     message: self.field()?,
+                    problem_type: self.field()?,
+                    problem_title: self.field()?,
                 }))
             }
             'i' => Some(Fact::Inner {
@@ -90,7 +96,9 @@ mod tests {
 
     #[test]
     fn reads_what_the_derive_writes() {
-        let facts = parse("o8:NotFound4:é:)3:4041:f0:15:{\"message\":\"x\"}1:xi7:Billing0:");
+        let facts = parse(
+            "o8:NotFound4:é:)3:4041:f0:15:{\"message\":\"x\"}1:x13:urn:problem:04:Gonei7:Billing0:",
+        );
         let [Fact::Own(own), Fact::Inner { name, doc }] = facts.as_slice() else {
             panic!("two facts");
         };
@@ -99,6 +107,10 @@ mod tests {
         assert_eq!(
             (own.oauth, own.body, own.message),
             ("", "{\"message\":\"x\"}", "x")
+        );
+        assert_eq!(
+            (own.problem_type, own.problem_title),
+            ("urn:problem:0", "Gone")
         );
         assert_eq!((*name, *doc), ("Billing", ""));
     }

@@ -148,19 +148,19 @@ fn status_response(status: u16, variants: &[&Own]) -> Response {
     };
     let json_examples = variants
         .iter()
-        .map(|variant| (variant.name, json_example(variant)));
+        .map(|variant| (*variant, variant.name, json_example(variant)));
     let json = ContentBuilder::new()
         .schema(Some(schema::json_body(&facts)))
         .examples_from_iter(
             json_examples
                 .clone()
-                .map(|(name, value)| (name, example(name, variant_doc(variants, name), value))),
+                .map(|(_, name, value)| (name, example(name, variant_doc(variants, name), value))),
         )
         .build();
     let problem = ContentBuilder::new()
         .schema(Some(schema::problem_body(&facts)))
-        .examples_from_iter(json_examples.map(|(name, value)| {
-            let value = problem_example(status, reason, value);
+        .examples_from_iter(json_examples.map(|(variant, name, value)| {
+            let value = problem_example(variant, status, reason, value);
             (name, example(name, variant_doc(variants, name), value))
         }))
         .build();
@@ -255,11 +255,22 @@ fn json_example(variant: &Own) -> Value {
 }
 
 /// The problem+json form of a JSON example (RFC 9457 with section 12's
-/// members): `type`, `title`, `status`, `detail`, then the rest.
-fn problem_example(status: u16, reason: &str, json: Value) -> Value {
+/// members): `type`, `title`, `status`, `detail`, then the rest; `type` and
+/// `title` as the variant's `#[problem]` gives them.
+fn problem_example(variant: &Own, status: u16, reason: &'static str, json: Value) -> Value {
+    let or = |given: &'static str, default: &'static str| match given {
+        "" => default,
+        given => given,
+    };
     let mut problem = Map::new();
-    problem.insert("type".to_owned(), Value::from("about:blank"));
-    problem.insert("title".to_owned(), Value::from(reason));
+    problem.insert(
+        "type".to_owned(),
+        Value::from(or(variant.problem_type, "about:blank")),
+    );
+    problem.insert(
+        "title".to_owned(),
+        Value::from(or(variant.problem_title, reason)),
+    );
     problem.insert("status".to_owned(), Value::from(status));
     if let Value::Object(members) = json {
         for (name, value) in members {
