@@ -7,7 +7,6 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::Duration;
 
 use api_status::bytes::Bytes;
 use api_status::http::{HeaderMap, Method, Request, Response, StatusCode};
@@ -16,7 +15,9 @@ use api_status_examples::{actix_users, axum_users, hyper_users, User};
 use http_body_util::{BodyExt, Full};
 use hyper_util::rt::TokioIo;
 
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+#[path = "support/client.rs"]
+mod client;
+use client::{loopback, REQUEST_TIMEOUT};
 
 /// The headers RFC 9110 section 15.4.5 lets a 304 carry.
 const ALLOWED_ON_304: [&str; 6] = [
@@ -31,7 +32,7 @@ const ALLOWED_ON_304: [&str; 6] = [
 const ADA: &str = r#"{"id":1,"name":"Ada Lovelace","email":"ada@example.com"}"#;
 const LAST_MODIFIED: &str = "Tue, 14 Nov 2023 22:13:20 GMT";
 
-/// Sends one request on a new connection; reads the whole response.
+/// Sends one request with `headers`; see [`client::send`].
 async fn send(
     address: SocketAddr,
     method: Method,
@@ -39,37 +40,14 @@ async fn send(
     headers: &[(&str, &str)],
     body: &'static str,
 ) -> Response<Bytes> {
-    assert!(address.ip().is_loopback());
-    let exchange = async {
-        let stream = tokio::net::TcpStream::connect(address).await?;
-        let (mut sender, connection) =
-            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
-        tokio::spawn(connection);
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("host", address.to_string());
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = sender
-            .send_request(request.body(Full::new(Bytes::from_static(body.as_bytes())))?)
-            .await?;
-        let (parts, body) = response.into_parts();
-        let body = body.collect().await?.to_bytes();
-        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(Response::from_parts(parts, body))
-    };
-    match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
-        Ok(Ok(response)) => response,
-        Ok(Err(error)) => panic!("{path}: request failed: {error}"),
-        Err(_) => panic!("{path}: no response within {REQUEST_TIMEOUT:?}"),
-    }
-}
-
-fn loopback() -> std::net::TcpListener {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    listener
+    client::send(
+        address,
+        method,
+        path,
+        headers,
+        Bytes::from_static(body.as_bytes()),
+    )
+    .await
 }
 
 /// An actix-web app on a thread of its own, in its own actix system.

@@ -10,21 +10,19 @@
 //! next.
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use api_status::bytes::Bytes;
-use api_status::http::{Method, Request, Response};
+use api_status::http::{Method, Response};
 use api_status_examples::{actix_users, axum_users, hyper_users};
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
 use tracing::Level;
 
 #[path = "../../runtime/tests/support/capture.rs"]
 mod capture;
 use capture::{Capture, Captured};
 
-/// The longest a request may take.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+#[path = "support/client.rs"]
+mod client;
+use client::{loopback, REQUEST_TIMEOUT};
 
 /// One request and the event its response must produce.
 struct Case {
@@ -190,36 +188,17 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// Sends one request on a new connection and reads the whole response.
+/// Sends `case`'s request; see [`client::send`].
 async fn send(address: SocketAddr, case: &Case) -> Response<Bytes> {
-    assert!(address.ip().is_loopback());
-    let exchange = async {
-        let stream = tokio::net::TcpStream::connect(address).await?;
-        let (mut sender, connection) =
-            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
-        tokio::spawn(connection);
-        let mut request = Request::builder()
-            .method(case.method.clone())
-            .uri(case.path)
-            .header("host", address.to_string());
-        if let Some(content_type) = case.content_type {
-            request = request.header("content-type", content_type);
-        }
-        if let Some(tag) = case.if_match {
-            request = request.header("if-match", tag);
-        }
-        let response = sender
-            .send_request(request.body(Full::new(Bytes::from_static(case.body.as_bytes())))?)
-            .await?;
-        let (parts, body) = response.into_parts();
-        let body = body.collect().await?.to_bytes();
-        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(Response::from_parts(parts, body))
-    };
-    match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
-        Ok(Ok(response)) => response,
-        Ok(Err(error)) => panic!("{}: request failed: {error}", case.path),
-        Err(_) => panic!("{}: no response within {REQUEST_TIMEOUT:?}", case.path),
-    }
+    let headers: Vec<(&str, &str)> = [
+        ("content-type", case.content_type),
+        ("if-match", case.if_match),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, value?)))
+    .collect();
+    let body = Bytes::from_static(case.body.as_bytes());
+    client::send(address, case.method.clone(), case.path, &headers, body).await
 }
 
 /// The events of target `api_status` so far.
@@ -299,12 +278,6 @@ async fn check_stack(stack: &str, address: SocketAddr, capture: &Capture) {
     let response = send(address, &ok).await;
     assert_eq!(response.status(), 200, "{stack}");
     assert_eq!(api_status_events(capture), [], "{stack}");
-}
-
-fn loopback() -> std::net::TcpListener {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    listener
 }
 
 #[tokio::test]

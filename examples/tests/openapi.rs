@@ -12,16 +12,13 @@
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use api_status::bytes::Bytes;
-use api_status::http::{Method, Request, Response};
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
+use api_status::http::{Method, Response};
 use serde_json::Value;
 
-/// The longest a request (connect, send, read the whole response) may take.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+#[path = "support/client.rs"]
+mod client;
 
 const JSON: Option<&str> = Some("application/json");
 
@@ -271,8 +268,8 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// Sends one request on a new connection and reads the whole response,
-/// within [`REQUEST_TIMEOUT`].
+/// Sends one request with its content type and `headers`; see
+/// [`client::send`].
 async fn send(
     address: SocketAddr,
     method: Method,
@@ -281,32 +278,12 @@ async fn send(
     body: Bytes,
     headers: &[(&str, &str)],
 ) -> Response<Bytes> {
-    assert!(address.ip().is_loopback());
-    let exchange = async {
-        let stream = tokio::net::TcpStream::connect(address).await?;
-        let (mut sender, connection) =
-            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
-        tokio::spawn(connection);
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("host", address.to_string());
-        if let Some(content_type) = content_type {
-            request = request.header("content-type", content_type);
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = sender.send_request(request.body(Full::new(body))?).await?;
-        let (parts, body) = response.into_parts();
-        let body = body.collect().await?.to_bytes();
-        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(Response::from_parts(parts, body))
-    };
-    match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
-        Ok(Ok(response)) => response,
-        Ok(Err(error)) => panic!("{path}: request failed: {error}"),
-        Err(_) => panic!("{path}: no response within {REQUEST_TIMEOUT:?}"),
-    }
+    let mut all: Vec<(&str, &str)> = content_type
+        .map(|content_type| ("content-type", content_type))
+        .into_iter()
+        .collect();
+    all.extend_from_slice(headers);
+    client::send(address, method, path, &all, body).await
 }
 
 async fn start() -> SocketAddr {

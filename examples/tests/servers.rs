@@ -11,17 +11,15 @@
 //! Every request goes to loopback only and is bounded by a timeout.
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use api_status::bytes::Bytes;
-use api_status::http::{Method, Request, Response};
+use api_status::http::{Method, Response};
 use api_status::{ApiError, ErrorBody, Format, Rejection};
 use api_status_examples::{actix_users, axum_users, hyper_users, NewUser, User, UserError};
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
 
-/// The longest a request (connect, send, read the whole response) may take.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+#[path = "support/client.rs"]
+mod client;
+use client::{loopback, REQUEST_TIMEOUT};
 
 /// The headers compared between a reply and `to_response()`: the ones an
 /// error response carries. (A server adds `date`, `content-length`, ... of
@@ -260,8 +258,7 @@ impl Reply {
     }
 }
 
-/// Sends one request on a new connection and reads the whole response,
-/// within [`REQUEST_TIMEOUT`].
+/// Sends one request with its content type; see [`client::send`].
 async fn send(
     address: SocketAddr,
     method: Method,
@@ -281,34 +278,18 @@ async fn send_accepting(
     accept: Option<&str>,
     body: &'static str,
 ) -> Response<Bytes> {
-    assert!(address.ip().is_loopback());
-    let exchange = async {
-        let stream = tokio::net::TcpStream::connect(address).await?;
-        let (mut sender, connection) =
-            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
-        tokio::spawn(connection);
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("host", address.to_string());
-        if let Some(content_type) = content_type {
-            request = request.header("content-type", content_type);
-        }
-        if let Some(accept) = accept {
-            request = request.header("accept", accept);
-        }
-        let response = sender
-            .send_request(request.body(Full::new(Bytes::from_static(body.as_bytes())))?)
-            .await?;
-        let (parts, body) = response.into_parts();
-        let body = body.collect().await?.to_bytes();
-        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(Response::from_parts(parts, body))
-    };
-    match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
-        Ok(Ok(response)) => response,
-        Ok(Err(error)) => panic!("{path}: request failed: {error}"),
-        Err(_) => panic!("{path}: no response within {REQUEST_TIMEOUT:?}"),
-    }
+    let headers: Vec<(&str, &str)> = [("content-type", content_type), ("accept", accept)]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect();
+    client::send(
+        address,
+        method,
+        path,
+        &headers,
+        Bytes::from_static(body.as_bytes()),
+    )
+    .await
 }
 
 /// Sends every error case to `address` and checks each reply against the
@@ -721,13 +702,6 @@ fn seed_rows_are_the_library_types_responses() {
     assert_eq!(moved.status(), steps[8].status);
     assert_eq!(moved.headers()["location"], "/users/1");
     assert!(moved.body().is_empty());
-}
-
-/// A loopback listener on a port the system picks.
-fn loopback() -> std::net::TcpListener {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    listener
 }
 
 /// Starts the axum example's router on the current tokio runtime.
