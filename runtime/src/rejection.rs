@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http::{HeaderValue, Response, StatusCode};
+use http::StatusCode;
 
 use crate::{ApiError, FieldErrors};
 
@@ -294,21 +294,11 @@ impl ApiError for Rejection {
         self.errors.as_deref().map(Cow::Borrowed)
     }
 
-    fn www_authenticate(&self) -> Option<HeaderValue> {
-        None
-    }
-
     fn body(&self) -> Bytes {
         match self.errors {
             None => self.kind.body(),
             Some(_) => crate::json::encode_body(self),
         }
-    }
-
-    fn to_response(&self) -> Response<Bytes> {
-        let status = self.status();
-        crate::report::emit(self, status);
-        crate::headers::assemble(status, self.body(), None, None)
     }
 
     #[doc(hidden)]

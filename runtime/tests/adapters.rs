@@ -64,29 +64,10 @@ fn cases() -> Vec<(&'static str, MakeResponse)> {
 }
 
 #[cfg(feature = "axum")]
-/// Drives a future that needs no I/O (a body that is already in memory).
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    use std::sync::Arc;
-    use std::task::{Context, Poll, Wake, Waker};
-
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    for _ in 0..1000 {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
-        }
-        std::thread::park_timeout(Duration::from_millis(10));
-    }
-    panic!("the future did not complete");
-}
+#[path = "support/block_on.rs"]
+mod block_on;
+#[cfg(feature = "axum")]
+use block_on::block_on;
 
 #[cfg(feature = "axum")]
 mod axum_adapter {

@@ -88,27 +88,8 @@ fn actix_web_responder_is_to_response() {
     for_each_case!(check);
 }
 
-/// Drives a future that needs no I/O (a body already in memory).
 #[cfg(feature = "axum")]
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    use std::sync::Arc;
-    use std::task::{Context, Poll, Wake, Waker};
-
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut context = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    for _ in 0..1000 {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
-        }
-        std::thread::park_timeout(std::time::Duration::from_millis(10));
-    }
-    panic!("the future did not complete");
-}
+#[path = "support/block_on.rs"]
+mod block_on;
+#[cfg(feature = "axum")]
+use block_on::block_on;
