@@ -400,7 +400,7 @@ impl FixedFacts<'_> {
                 problem_type: #problem_type,
                 problem_title: #problem_title,
                 problem_body: #problem_body,
-                status: #code,
+                status: ::api_status::__private::status_const(#code),
                 name: #name,
                 message: #message,
                 oauth: #oauth,

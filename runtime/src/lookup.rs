@@ -15,14 +15,15 @@ use http::{HeaderValue, Response};
 
 use crate::{ApiError, FieldErrors, OAuthErrorCode};
 
-use super::{status, Cow, CowStr};
+use super::{Cow, CowStr};
 
 /// The facts of a variant that do not depend on its data, as constants the
 /// macro computed.
 #[derive(Debug)]
 pub struct Fixed {
-    /// The status code, checked by the macro to be in `400..=599`.
-    pub status: u16,
+    /// The status, checked by the macro to be in `400..=599` and built in
+    /// the constant, so that no response converts it.
+    pub status: http::StatusCode,
     /// `Type::Variant`, or `Type` for a struct: the `error` field of the
     /// `tracing` event.
     pub name: &'static str,
@@ -73,7 +74,7 @@ impl<'a> Lookup<'a> {
     #[inline]
     pub fn status(self) -> http::StatusCode {
         match self {
-            Lookup::Own(fixed) => status(fixed.status),
+            Lookup::Own(fixed) => fixed.status,
             Lookup::Inner(inner) => inner.status(),
         }
     }
@@ -224,12 +225,24 @@ impl<'a> Lookup<'a> {
             Lookup::Own(fixed) => fixed,
             Lookup::Inner(inner) => return inner.to_response(),
         };
+        let status = fixed.status;
+        crate::report::emit(error, status);
+        // The most common error response, and the floor's shape: a body the
+        // macro wrote, and no header but `content-type`.
+        if let Fixed {
+            body: Some(body),
+            challenge: Some(None),
+            retry_after: None,
+            retry_after_field: false,
+            ..
+        } = fixed
+        {
+            return crate::headers::assemble(status, Bytes::from_static(body), None, None);
+        }
         let retry_after = match fixed.retry_after_field {
             true => error.retry_after(),
             false => fixed.retry_after,
         };
-        let status = status(fixed.status);
-        crate::report::emit(error, status);
         crate::headers::assemble(
             status,
             self.body(error),
@@ -259,7 +272,7 @@ impl<'a> Lookup<'a> {
             format,
             |error| self.body(error),
             |error| self.problem_body(error),
-            status(fixed.status),
+            fixed.status,
             self.www_authenticate(error),
             retry_after,
         )

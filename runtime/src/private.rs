@@ -26,13 +26,8 @@ pub use crate::report::Detail;
 /// A `Cow<'a, str>`.
 pub type CowStr<'a> = Cow<'a, str>;
 
-/// The status for a code the derive has checked to be in `400..=599`.
-#[inline]
-pub fn status(code: u16) -> StatusCode {
-    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// The status for a code `status!` has checked to be in `100..=999`, as a
+/// The status for a code the derive or `status!` has checked to be in
+/// `100..=999`, as a
 /// constant. (The fallback is never reached: `from_u16` accepts every such
 /// code.)
 #[inline]
