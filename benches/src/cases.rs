@@ -234,12 +234,17 @@ const TOKEN_CHALLENGE: HeaderValue = HeaderValue::from_static(
 pub const CASES: &[Case] = &[
     // Section 12: the same errors answered by `Accept`, against the plain
     // JSON `to_response` (the `baseline` of these groups): a negotiated JSON
-    // answer (axios' `Accept`) and a problem+json one.
+    // answer (axios' `Accept`) and a problem+json one. `floor_vary` is the
+    // floor with `vary: accept`: what the header alone costs, whoever
+    // writes the response.
     case("negotiate_static_4xx", "floor", |_| {
         hand::floor(StatusCode::NOT_FOUND, NOT_FOUND_BODY)
     }),
     case("negotiate_static_4xx", "baseline", |f| {
         f.static_not_found.to_response()
+    }),
+    negotiated("negotiate_static_4xx", "floor_vary", |_| {
+        hand::floor_vary(StatusCode::NOT_FOUND, NOT_FOUND_BODY)
     }),
     negotiated("negotiate_static_4xx", "json_by_accept", |f| {
         f.static_not_found.to_response_for(&f.accept_json)
@@ -262,6 +267,9 @@ pub const CASES: &[Case] = &[
     case("negotiate_interpolated", "baseline", |f| {
         f.interpolated.to_response()
     }),
+    negotiated("negotiate_interpolated", "floor_vary", |_| {
+        hand::floor_vary(StatusCode::NOT_FOUND, INTERPOLATED_BODY)
+    }),
     negotiated("negotiate_interpolated", "json_by_accept", |f| {
         f.interpolated.to_response_for(&f.accept_json)
     }),
@@ -273,6 +281,9 @@ pub const CASES: &[Case] = &[
     }),
     case("negotiate_field_errors_2", "baseline", |f| {
         f.invalid_2.to_response()
+    }),
+    negotiated("negotiate_field_errors_2", "floor_vary", |_| {
+        hand::floor_vary(StatusCode::UNPROCESSABLE_ENTITY, FIELDS_2_BODY)
     }),
     negotiated("negotiate_field_errors_2", "json_by_accept", |f| {
         f.invalid_2.to_response_for(&f.accept_json)

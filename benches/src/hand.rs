@@ -6,7 +6,7 @@
 //!   `serde_json::to_vec`, messages formatted with `format!`/`to_string()`.
 
 use api_status::bytes::Bytes;
-use api_status::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use api_status::http::header::{CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
 use api_status::http::{HeaderValue, Response, StatusCode};
 use api_status::FieldErrors;
 use serde::Serialize;
@@ -24,6 +24,18 @@ pub fn floor(status: StatusCode, body: &'static [u8]) -> Response<Bytes> {
         .insert(CONTENT_TYPE, APPLICATION_JSON);
     response
 }
+
+/// The floor of a negotiated JSON response: the floor and `vary: accept`,
+/// the one header negotiation adds (contract section 12).
+#[inline]
+pub fn floor_vary(status: StatusCode, body: &'static [u8]) -> Response<Bytes> {
+    let mut response = floor(status, body);
+    response.headers_mut().insert(VARY, ACCEPT);
+    response
+}
+
+/// `vary: accept`.
+pub const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
 
 /// The floor of a response with a `WWW-Authenticate` challenge: static body,
 /// and a header value built at compile time (a `const`).

@@ -30,3 +30,38 @@ fn every_case_builds_its_groups_response() {
         }
     }
 }
+
+/// A negotiated JSON response is the group's floor with `vary: accept`,
+/// header for header and byte for byte.
+#[test]
+fn negotiated_json_is_the_floor_with_vary() {
+    let fixtures = Fixtures::new();
+    for group in groups()
+        .into_iter()
+        .filter(|group| group.starts_with("negotiate_"))
+    {
+        let run = |name: &str| {
+            let case = CASES
+                .iter()
+                .find(|case| case.group == group && case.name == name)
+                .unwrap_or_else(|| panic!("{group} has a {name} case"));
+            (case.run)(&fixtures)
+        };
+        let expected = run("floor_vary");
+        assert_eq!(
+            expected.headers().get("vary").map(|v| v.as_bytes()),
+            Some(&b"accept"[..])
+        );
+        for name in ["json_by_accept", "vary_only"].into_iter().filter(|name| {
+            CASES
+                .iter()
+                .any(|case| case.group == group && case.name == *name)
+        }) {
+            let response = run(name);
+            let label = format!("{group}/{name}");
+            assert_eq!(response.status(), expected.status(), "{label}");
+            assert_eq!(response.headers(), expected.headers(), "{label}");
+            assert_eq!(response.body(), expected.body(), "{label}");
+        }
+    }
+}

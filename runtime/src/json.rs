@@ -31,17 +31,7 @@ const DESCRIPTION_OVERHEAD: usize = 23;
 pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
     let out = match error.oauth_error() {
         Some(code) => encode_oauth(error, code.as_str()),
-        None => {
-            let mut message = JsonMessage {
-                buf: StackBuf::new(),
-                failed: false,
-            };
-            // A failure comes from a `Display` impl that failed on its own:
-            // the message is what it wrote until then.
-            error.__api_status_message(&mut message);
-            // Escaped already: the literal segments by the macro, the rest
-            // as it arrived.
-            let message = message.buf.as_bytes();
+        None => with_escaped_message(error, |message| {
             let field_errors = error.field_errors();
             let field_errors = field_errors.as_deref();
             let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
@@ -53,7 +43,7 @@ pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
             out.push(b'}');
             debug_assert!(out.len() >= len, "escapes only add bytes");
             out
-        }
+        }),
     };
     Bytes::from(out)
 }
@@ -185,6 +175,26 @@ impl fmt::Write for MessageBuf {
 struct JsonMessage {
     buf: StackBuf,
     failed: bool,
+}
+
+/// Hands `error`'s public message, escaped as the contents of a JSON string
+/// from its pieces (the literal segments as the macro escaped them, the
+/// fields as they arrive), to `then`. A failure comes from a `Display` impl
+/// that failed on its own: the message is then what it wrote until then.
+///
+/// A callback rather than a return value, so that the buffer is built in
+/// the caller's frame and never moved.
+#[inline(always)]
+pub(crate) fn with_escaped_message<E: ApiError + ?Sized, R>(
+    error: &E,
+    then: impl FnOnce(&[u8]) -> R,
+) -> R {
+    let mut message = JsonMessage {
+        buf: StackBuf::new(),
+        failed: false,
+    };
+    error.__api_status_message(&mut message);
+    then(message.buf.as_bytes())
 }
 
 impl MessageSink for JsonMessage {

@@ -263,6 +263,10 @@ impl<'a> Lookup<'a> {
             Lookup::Own(fixed) => fixed,
             Lookup::Inner(inner) => return inner.to_response_in(format),
         };
+        if format.offered() == crate::Format::Json {
+            // The plain response, with its direct paths, and `vary`.
+            return crate::negotiate::with_vary(self.to_response(error));
+        }
         let retry_after = match fixed.retry_after_field {
             true => error.retry_after(),
             false => fixed.retry_after,
@@ -270,7 +274,6 @@ impl<'a> Lookup<'a> {
         crate::negotiate::respond_with(
             error,
             format,
-            |error| self.body(error),
             |error| self.problem_body(error),
             fixed.status,
             self.www_authenticate(error),

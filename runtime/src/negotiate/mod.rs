@@ -16,7 +16,7 @@ pub(crate) mod scope;
 mod xml;
 
 pub(crate) use problem::{default_title, encode_problem, encode_problem_after};
-pub(crate) use response::{respond, respond_with};
+pub(crate) use response::{respond, respond_with, with_vary};
 
 use http::{HeaderMap, HeaderValue};
 

@@ -7,11 +7,13 @@
 
 use bytes::Bytes;
 
-use crate::json::{escape_into, escaped_len, push_errors, unescaped_len, MessageBuf};
+use crate::json::{
+    escape_into, escaped_len, push_errors, unescaped_len, with_escaped_message, MessageBuf,
+};
 use crate::ApiError;
 
 /// `{"type":"","title":"","status":000,"detail":"`.
-const PREFIX_OVERHEAD: usize = 44;
+const PREFIX_OVERHEAD: usize = 45;
 
 /// Serializes `error`'s problem details, `type`, `title` and `status` from
 /// the trait's methods (a hand-written impl, or a derived variant whose
@@ -38,58 +40,78 @@ pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(prefix: &[u8], error: &
 }
 
 /// The body: the prefix (`prefix_len` bytes, written by `write_prefix`),
-/// the escaped detail, then `error` and `error_description`, or `errors`.
+/// the escaped detail, then `errors`, or `error` and `error_description`.
 #[inline]
 fn encode<E: ApiError + ?Sized>(
     error: &E,
     prefix_len: usize,
     write_prefix: impl FnOnce(&mut Vec<u8>),
 ) -> Bytes {
+    let out = match error.oauth_error() {
+        Some(code) => encode_oauth(error, code.as_str(), prefix_len, write_prefix),
+        None => {
+            // Escaped from its pieces, as in the JSON body.
+            with_escaped_message(error, |detail| {
+                let field_errors = error.field_errors();
+                let field_errors = field_errors.as_deref();
+                // The detail's closing quote and the object's closing brace.
+                let len = prefix_len + detail.len() + 2 + field_errors.map_or(0, unescaped_len);
+                let mut out = Vec::with_capacity(len);
+                write_prefix(&mut out);
+                out.extend_from_slice(detail);
+                out.push(b'"');
+                push_errors(&mut out, field_errors);
+                out.push(b'}');
+                // Exact unless field names or messages needed escapes: then
+                // `Bytes` cannot take the buffer over as is, and one
+                // reallocation follows.
+                debug_assert!(out.len() >= len, "escapes only add bytes");
+                debug_assert!(
+                    field_errors.is_some() || out.len() == len,
+                    "without field errors, the size is exact"
+                );
+                out
+            })
+        }
+    };
+    Bytes::from(out)
+}
+
+/// The body of an OAuth error: after the detail, `error` and
+/// `error_description` (the detail again, within RFC 6749's characters).
+fn encode_oauth<E: ApiError + ?Sized>(
+    error: &E,
+    code: &str,
+    prefix_len: usize,
+    write_prefix: impl FnOnce(&mut Vec<u8>),
+) -> Vec<u8> {
     let mut message = MessageBuf::new();
     // A `Display` that failed on its own leaves what it wrote.
     let _ = error.write_message(&mut message);
     let detail = message.as_str();
-    let oauth = error.oauth_error();
-    let description = oauth.and_then(|_| crate::oauth_error_description(detail));
-    let field_errors = match oauth {
-        Some(_) => None,
-        None => error.field_errors(),
-    };
-    let field_errors = field_errors.as_deref();
-    let detail_len = escaped_len(detail);
-    // The detail's closing quote and the object's closing brace.
+    let description = crate::oauth_error_description(detail);
     let len = prefix_len
-        + detail_len
+        + escaped_len(detail)
         + 2
-        + oauth.map_or(0, |code| 11 + code.as_str().len())
-        + description.as_ref().map_or(0, |d| 23 + d.len())
-        + field_errors.map_or(0, unescaped_len);
+        + 11
+        + code.len()
+        + description.as_ref().map_or(0, |d| 23 + d.len());
     let mut out = Vec::with_capacity(len);
     write_prefix(&mut out);
-    if detail_len == detail.len() {
-        // Nothing to escape: the scan above said so.
-        out.extend_from_slice(detail.as_bytes());
-    } else {
-        escape_into(&mut out, detail);
-    }
+    escape_into(&mut out, detail);
     out.push(b'"');
-    if let Some(code) = oauth {
-        out.extend_from_slice(b",\"error\":\"");
-        out.extend_from_slice(code.as_str().as_bytes());
+    out.extend_from_slice(b",\"error\":\"");
+    out.extend_from_slice(code.as_bytes());
+    out.push(b'"');
+    if let Some(description) = description {
+        out.extend_from_slice(b",\"error_description\":\"");
+        // Printable ASCII without `"` and `\`: nothing to escape.
+        out.extend_from_slice(description.as_bytes());
         out.push(b'"');
-        if let Some(description) = description {
-            out.extend_from_slice(b",\"error_description\":\"");
-            // Printable ASCII without `"` and `\`: nothing to escape.
-            out.extend_from_slice(description.as_bytes());
-            out.push(b'"');
-        }
     }
-    push_errors(&mut out, field_errors);
     out.push(b'}');
-    // Exact unless field names or messages needed escapes: then `Bytes`
-    // cannot take the buffer over as is, and one reallocation follows.
-    debug_assert!(out.len() >= len, "escapes only add bytes");
-    Bytes::from(out)
+    debug_assert_eq!(out.len(), len, "the OAuth body's size is exact");
+    out
 }
 
 /// The three digits of a status code (`http::StatusCode` is always

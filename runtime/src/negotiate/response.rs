@@ -1,4 +1,5 @@
-//! The one function that builds a negotiated error response, [`respond_with`].
+//! How a negotiated error response is built: the plain one with [`with_vary`]
+//! in JSON, [`respond_with`] in the other formats.
 
 use bytes::Bytes;
 use http::{HeaderValue, Response, StatusCode};
@@ -15,14 +16,11 @@ const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
 /// impl may have overridden) plus `vary`.
 pub(crate) fn respond<E: ApiError + ?Sized>(error: &E, format: Format) -> Response<Bytes> {
     if format.offered() == Format::Json {
-        let mut response = error.to_response();
-        response.headers_mut().insert(http::header::VARY, ACCEPT);
-        return response;
+        return with_vary(error.to_response());
     }
     respond_with(
         error,
         format,
-        |error| error.body(),
         |error| error.problem_body(),
         error.status(),
         error.www_authenticate(),
@@ -30,11 +28,20 @@ pub(crate) fn respond<E: ApiError + ?Sized>(error: &E, format: Format) -> Respon
     )
 }
 
-/// Every negotiated response is put together here, whichever way its parts
-/// were found (the trait's defaults, [`respond`], or a derived variant's
-/// fixed facts, `Lookup::to_response_in`): the body of `format` (JSON and
-/// problem+json from `json_body` and `problem_body`, which may be computed
-/// at compile time; XML encoded here), its `content-type`, `vary: accept`,
+/// A plain JSON response, negotiated: with `vary: accept`.
+#[inline]
+pub(crate) fn with_vary(mut response: Response<Bytes>) -> Response<Bytes> {
+    response.headers_mut().insert(http::header::VARY, ACCEPT);
+    response
+}
+
+/// Every negotiated response in a format other than JSON is put together
+/// here, whichever way its parts were found (the trait's defaults,
+/// [`respond`], or a derived variant's fixed facts,
+/// `Lookup::to_response_in`); in JSON, both callers answer with the plain
+/// response and [`with_vary`] before they compute anything. Here: the body
+/// of `format` (problem+json from `problem_body`, which may be computed at
+/// compile time; XML encoded here), its `content-type`, `vary: accept`,
 /// and the same status, `WWW-Authenticate` and `Retry-After` in every
 /// format, through `headers::assemble_as` (which `headers::assemble`, the
 /// plain JSON response, is too); and the response's `tracing` event.
@@ -42,7 +49,6 @@ pub(crate) fn respond<E: ApiError + ?Sized>(error: &E, format: Format) -> Respon
 pub(crate) fn respond_with<E: ApiError + ?Sized>(
     error: &E,
     format: Format,
-    json_body: impl FnOnce(&E) -> Bytes,
     problem_body: impl FnOnce(&E) -> Bytes,
     status: StatusCode,
     challenge: Option<HeaderValue>,
@@ -53,7 +59,7 @@ pub(crate) fn respond_with<E: ApiError + ?Sized>(
     crate::report::emit(error, status);
     let format = format.offered();
     let body = match format {
-        Format::Json => json_body(error),
+        Format::Json => error.body(),
         #[cfg(feature = "xml")]
         Format::Xml => super::xml::encode_hash(error),
         #[cfg(feature = "xml")]
