@@ -8,10 +8,10 @@
 use std::path::PathBuf;
 
 use api_status_benches::cases::{self, Case, Fixtures, CASES};
-use api_status_benches::counting::{self, Counting};
+use api_status_benches::counting::{self, Allocator};
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: Allocator = counting::ALLOCATOR;
 
 /// Calls per count: the figures are averages, exact for deterministic code.
 const CALLS: u32 = 1_000;

@@ -1,61 +1,32 @@
-//! A global allocator that counts, for the allocation report.
+//! Allocation counts, for the allocation report and the allocation bounds
+//! test.
 //!
-//! [`Counting`] forwards every call to [`System`] unchanged and adds to two
-//! relaxed atomic counters: the number of allocations (`alloc`,
-//! `alloc_zeroed` and `realloc` each count one) and the bytes requested
-//! (the size of each, the new size for `realloc`). Deallocations are not
-//! counted. The allocator is installed only by the `allocs` bench target
-//! (`#[global_allocator] static A: Counting = Counting;`), never by the timed
-//! benchmarks, so the atomics do not skew the timings.
-// The only unsafe code of the workspace outside the standard library's own:
-// `GlobalAlloc` is an unsafe trait with unsafe methods, and forwarding to
-// `System` is an unsafe call.
-#![allow(unsafe_code)]
+//! The counting allocator is `stats_alloc`'s instrumented system allocator,
+//! rather than one written here: it forwards every call to [`System`] and
+//! adds to atomic counters, and using it takes no `unsafe` code, so this
+//! crate, like every crate of the workspace, forbids it. A target that
+//! wants counts installs it:
+//!
+//! ```ignore
+//! #[global_allocator]
+//! static ALLOCATOR: api_status_benches::counting::Allocator = api_status_benches::counting::ALLOCATOR;
+//! ```
+//!
+//! It is installed only by the `allocs` bench target and the
+//! `allocation_bounds` test, never by the timed benchmarks, so the atomics
+//! do not skew the timings. Without it, every count is zero.
+//!
+//! [`System`]: std::alloc::System
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::alloc::System;
 
-static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
-static BYTES: AtomicU64 = AtomicU64::new(0);
+use stats_alloc::{StatsAlloc, INSTRUMENTED_SYSTEM};
 
-/// The counting allocator: [`System`] plus two counters.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Counting;
+/// The type of the counting global allocator.
+pub type Allocator = &'static StatsAlloc<System>;
 
-#[inline]
-fn count(bytes: usize) {
-    ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    BYTES.fetch_add(bytes as u64, Ordering::Relaxed);
-}
-
-// SAFETY: every method forwards to `System` with the arguments it was given,
-// so `System`'s guarantees are ours; counting touches no memory it returns.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY: the caller upholds `GlobalAlloc::alloc_zeroed`'s contract.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the caller upholds `GlobalAlloc::dealloc`'s contract, and
-        // `ptr` came from `System` through the methods above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract, and
-        // `ptr` came from `System` through the methods above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+/// The counting global allocator, for `#[global_allocator]`.
+pub const ALLOCATOR: Allocator = &INSTRUMENTED_SYSTEM;
 
 /// Allocations and bytes requested, as counted so far (or per call, from
 /// [`per_call`]).
@@ -63,16 +34,18 @@ unsafe impl GlobalAlloc for Counting {
 pub struct Counts {
     /// Calls to `alloc`, `alloc_zeroed` and `realloc`.
     pub allocations: f64,
-    /// Bytes those calls asked for.
+    /// Bytes those calls asked for (for a `realloc`, what it grew by).
     pub bytes: f64,
 }
 
-/// The counters now. They only move when [`Counting`] is the global
+/// The counters now. They only move when [`ALLOCATOR`] is the global
 /// allocator.
 pub fn snapshot() -> Counts {
+    let stats = INSTRUMENTED_SYSTEM.stats();
     Counts {
-        allocations: ALLOCATIONS.load(Ordering::Relaxed) as f64,
-        bytes: BYTES.load(Ordering::Relaxed) as f64,
+        allocations: (stats.allocations + stats.reallocations) as f64,
+        // A growing `realloc` adds what it grew by to `bytes_allocated`.
+        bytes: stats.bytes_allocated as f64,
     }
 }
 

@@ -8,10 +8,9 @@
 //! where they can, by the peer crates `api-error` and `http-api-problem`.
 //!
 //! The criterion bench `responses` times every case of [`cases::CASES`]; the
-//! bench `allocs` counts the allocations of each with [`counting::Counting`].
+//! bench `allocs` counts the allocations of each with [`counting::ALLOCATOR`].
 //! See `BENCHMARKS.md` at the root of the repository for the figures.
-#![deny(unsafe_code)]
-#![deny(unsafe_op_in_unsafe_fn)]
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod cases;
