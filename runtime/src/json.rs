@@ -31,21 +31,29 @@ const DESCRIPTION_OVERHEAD: usize = 23;
 pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
     let out = match error.oauth_error() {
         Some(code) => encode_oauth(error, code.as_str()),
-        None => with_escaped_message(error, |message| {
-            let field_errors = error.field_errors();
-            let field_errors = field_errors.as_deref();
-            let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
-            let mut out = Vec::with_capacity(len);
-            out.extend_from_slice(b"{\"message\":\"");
-            out.extend_from_slice(message);
-            out.push(b'"');
-            push_errors(&mut out, field_errors);
-            out.push(b'}');
-            debug_assert!(out.len() >= len, "escapes only add bytes");
-            out
+        // Matched here, so that the common case (no field errors) has no
+        // `Cow` to drop.
+        None => with_escaped_message(error, |message| match error.field_errors() {
+            None => message_body(message, None),
+            Some(field_errors) => message_body(message, Some(&field_errors)),
         }),
     };
     Bytes::from(out)
+}
+
+/// `{"message":"…"}`, with `errors` when there are field errors, around a
+/// message escaped already.
+#[inline(always)]
+fn message_body(message: &[u8], field_errors: Option<&FieldErrors>) -> Vec<u8> {
+    let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
+    let mut out = Vec::with_capacity(len);
+    out.extend_from_slice(b"{\"message\":\"");
+    out.extend_from_slice(message);
+    out.push(b'"');
+    push_errors(&mut out, field_errors);
+    out.push(b'}');
+    debug_assert!(out.len() >= len, "escapes only add bytes");
+    out
 }
 
 /// The body of an OAuth error: `error` and `error_description` instead of
@@ -99,20 +107,31 @@ impl StackBuf {
         }
     }
 
+    /// Appends `bytes`: on the stack while they fit (the common case,
+    /// inlined into the sinks), else on the heap.
+    #[inline]
     fn push(&mut self, bytes: &[u8]) {
-        if let Some(heap) = &mut self.heap {
-            heap.extend_from_slice(bytes);
-            return;
-        }
-        let end = self.len + bytes.len();
-        match self.stack.get_mut(self.len..end) {
-            Some(room) => {
+        if self.heap.is_none() {
+            let end = self.len + bytes.len();
+            if let Some(room) = self.stack.get_mut(self.len..end) {
                 room.copy_from_slice(bytes);
                 self.len = end;
+                return;
             }
+        }
+        self.push_to_heap(bytes);
+    }
+
+    /// [`push`](StackBuf::push) once the bytes no longer fit on the stack.
+    #[cold]
+    #[inline(never)]
+    fn push_to_heap(&mut self, bytes: &[u8]) {
+        match &mut self.heap {
+            Some(heap) => heap.extend_from_slice(bytes),
             None => {
+                let end = self.len + bytes.len();
                 let mut heap = Vec::with_capacity(2 * end);
-                heap.extend_from_slice(&self.stack[..self.len]);
+                heap.extend_from_slice(self.stack.get(..self.len).unwrap_or_default());
                 heap.extend_from_slice(bytes);
                 self.heap = Some(heap);
             }
