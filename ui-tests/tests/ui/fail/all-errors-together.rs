@@ -27,6 +27,16 @@ pub enum AccountError {
     #[status(conflict)]
     #[retry_after(30)]
     Conflict,
+
+    #[error("out of credit")]
+    #[status(forbidden)]
+    #[problem(type = "https://example.com/probs/out of credit")]
+    OutOfCredit,
+
+    #[error("gone")]
+    #[status(gone)]
+    #[problem(titel = "Gone")]
+    Gone,
 }
 
 fn main() {
