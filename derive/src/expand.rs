@@ -686,7 +686,7 @@ impl Methods<'_> {
 
             #[doc(hidden)]
             #[inline]
-            fn __api_status_message(&self, __out: &mut dyn ::api_status::__private::MessageSink) {
+            fn __api_status_message(&self, __out: &mut ::api_status::__private::MessageSink<'_>) {
                 #message_pieces
             }
 

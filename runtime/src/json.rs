@@ -14,6 +14,7 @@ use std::fmt;
 use bytes::Bytes;
 
 use crate::message_sink::MessageSink;
+use crate::stack_buf::StackBuf;
 use crate::{ApiError, FieldErrors};
 
 /// The punctuation around a message: `{"message":""}`.
@@ -87,84 +88,6 @@ fn encode_oauth<E: ApiError + ?Sized>(error: &E, code: &str) -> Vec<u8> {
     out
 }
 
-/// Room on the stack for a message; a longer one moves to the heap.
-const STACK_MESSAGE: usize = 128;
-
-/// Bytes collected on the stack, moved to a `Vec` only when they outgrow
-/// [`STACK_MESSAGE`].
-struct StackBuf {
-    stack: [u8; STACK_MESSAGE],
-    len: usize,
-    heap: Option<Vec<u8>>,
-}
-
-impl StackBuf {
-    fn new() -> Self {
-        StackBuf {
-            stack: [0; STACK_MESSAGE],
-            len: 0,
-            heap: None,
-        }
-    }
-
-    /// Appends `bytes`: on the stack while they fit (the common case,
-    /// inlined into the sinks), else on the heap.
-    #[inline]
-    fn push(&mut self, bytes: &[u8]) {
-        if self.heap.is_none() {
-            let end = self.len + bytes.len();
-            if let Some(room) = self.stack.get_mut(self.len..end) {
-                room.copy_from_slice(bytes);
-                self.len = end;
-                return;
-            }
-        }
-        self.push_to_heap(bytes);
-    }
-
-    /// [`push`](StackBuf::push) once the bytes no longer fit on the stack.
-    #[cold]
-    #[inline(never)]
-    fn push_to_heap(&mut self, bytes: &[u8]) {
-        match &mut self.heap {
-            Some(heap) => heap.extend_from_slice(bytes),
-            None => {
-                let end = self.len + bytes.len();
-                let mut heap = Vec::with_capacity(2 * end);
-                heap.extend_from_slice(self.stack.get(..self.len).unwrap_or_default());
-                heap.extend_from_slice(bytes);
-                self.heap = Some(heap);
-            }
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        match &self.heap {
-            Some(heap) => heap,
-            None => &self.stack[..self.len],
-        }
-    }
-
-    /// Drops what follows the first `len` bytes.
-    fn truncate(&mut self, len: usize) {
-        match &mut self.heap {
-            Some(heap) => heap.truncate(len),
-            None => self.len = self.len.min(len),
-        }
-    }
-}
-
-/// A [`fmt::Write`] that copies into a [`StackBuf`] as is.
-struct RawWriter<'a>(&'a mut StackBuf);
-
-impl fmt::Write for RawWriter<'_> {
-    #[inline]
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.push(s.as_bytes());
-        Ok(())
-    }
-}
-
 /// A [`fmt::Write`] that collects a message as it is, on the stack while it
 /// fits.
 pub(crate) struct MessageBuf(StackBuf);
@@ -189,13 +112,6 @@ impl fmt::Write for MessageBuf {
     }
 }
 
-/// A [`MessageSink`] that collects a message escaped as the contents of a
-/// JSON string, on the stack while it fits; after a failure, nothing more.
-struct JsonMessage {
-    buf: StackBuf,
-    failed: bool,
-}
-
 /// Hands `error`'s public message, escaped as the contents of a JSON string
 /// from its pieces (the literal segments as the macro escaped them, the
 /// fields as they arrive), to `then`. A failure comes from a `Display` impl
@@ -208,60 +124,9 @@ pub(crate) fn with_escaped_message<E: ApiError + ?Sized, R>(
     error: &E,
     then: impl FnOnce(&[u8]) -> R,
 ) -> R {
-    let mut message = JsonMessage {
-        buf: StackBuf::new(),
-        failed: false,
-    };
-    error.__api_status_message(&mut message);
-    then(message.buf.as_bytes())
-}
-
-impl MessageSink for JsonMessage {
-    #[inline]
-    fn literal(&mut self, _: &str, json: &str) {
-        if !self.failed {
-            self.buf.push(json.as_bytes());
-        }
-    }
-
-    #[inline]
-    fn text(&mut self, text: &str) {
-        if !self.failed {
-            escape(text.as_bytes(), |bytes| self.buf.push(bytes));
-        }
-    }
-
-    /// Formatted as is, then escaped in place only if a byte needs it: one
-    /// scan of the whole field rather than one per fragment `core::fmt`
-    /// hands over.
-    #[inline]
-    fn args(&mut self, args: fmt::Arguments<'_>) {
-        if self.failed {
-            return;
-        }
-        let start = self.buf.as_bytes().len();
-        if fmt::write(&mut RawWriter(&mut self.buf), args).is_err() {
-            self.failed = true;
-        }
-        let written = self.buf.as_bytes().get(start..).unwrap_or_default();
-        if may_need_escapes(written) {
-            let raw = written.to_vec();
-            self.buf.truncate(start);
-            escape(&raw, |bytes| self.buf.push(bytes));
-        }
-    }
-
-    #[inline]
-    fn digits(&mut self, digits: &str) {
-        if !self.failed {
-            self.buf.push(digits.as_bytes());
-        }
-    }
-
-    #[inline]
-    fn fail(&mut self) {
-        self.failed = true;
-    }
+    let mut message = StackBuf::new();
+    error.__api_status_message(&mut MessageSink::json(&mut message));
+    then(message.as_bytes())
 }
 
 /// Appends `,"errors":{...}` when there are field errors.
@@ -323,7 +188,7 @@ fn escape_extra(bytes: &[u8]) -> usize {
 
 /// Whether a byte of `bytes` may need an escape, eight at a time (never
 /// false when one does).
-fn may_need_escapes(bytes: &[u8]) -> bool {
+pub(crate) fn may_need_escapes(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 8 {
         return bytes.iter().any(|&byte| ESCAPE[usize::from(byte)] != 0);
@@ -349,7 +214,7 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
 /// Hands `bytes`, escaped, to `put`: runs that need no escape whole, and
 /// each escape on its own.
 #[inline]
-fn escape(bytes: &[u8], mut put: impl FnMut(&[u8])) {
+pub(crate) fn escape(bytes: &[u8], mut put: impl FnMut(&[u8])) {
     let len = bytes.len();
     // The end of the last run handed to `put`.
     let mut start = 0;
@@ -476,7 +341,8 @@ const HEX: [u8; 16] = *b"0123456789abcdef";
 mod tests {
     use std::fmt::Write;
 
-    use super::{escape_into, escaped_len, MessageBuf, STACK_MESSAGE};
+    use super::{escape_into, escaped_len, MessageBuf};
+    use crate::stack_buf::STACK_MESSAGE;
 
     #[test]
     fn a_message_longer_than_the_stack_moves_to_the_heap_whole() {

@@ -192,6 +192,7 @@ mod oauth;
 mod openapi_hook;
 mod rejection;
 mod report;
+mod stack_buf;
 mod success;
 
 #[cfg(feature = "actix-web")]

@@ -113,9 +113,9 @@ impl<'a> Lookup<'a> {
     /// `ApiError::__api_status_message`, for a variant whose message is
     /// not formatted: the fixed text, or the inner error's pieces.
     #[inline]
-    pub fn write_message_to(self, out: &mut dyn super::MessageSink) {
+    pub fn write_message_to(self, out: &mut super::MessageSink<'_>) {
         match self {
-            Lookup::Own(fixed) => out.text(fixed.message.unwrap_or_default()),
+            Lookup::Own(fixed) => out.escaped(fixed.message.unwrap_or_default()),
             Lookup::Inner(inner) => inner.__api_status_message(out),
         }
     }

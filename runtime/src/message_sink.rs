@@ -1,6 +1,5 @@
-//! Where a public message is written: as it is ([`FmtSink`], behind
-//! `write_message`), or escaped for a JSON string straight into the body's
-//! buffer (`JsonMessage`, in `json.rs`).
+//! Where a public message is written: as it is (behind `write_message`), or
+//! escaped for a JSON string straight into the body's buffer.
 //!
 //! The derive splits an interpolated `#[message]` into its literal segments,
 //! which it escapes for JSON when it expands, and its fields. So the JSON
@@ -8,8 +7,15 @@
 //! and formats integers without `core::fmt`. The bytes are the same as
 //! formatting the whole message and escaping it afterwards: the tests of
 //! `runtime/tests/messages.rs` compare both against `serde_json`.
+//!
+//! [`MessageSink`] is one concrete type for both destinations, not a trait
+//! object: the generated code's calls are direct, and a literal segment
+//! bound for JSON is inlined into a copy of a known length.
 
 use std::fmt;
+
+use crate::json::{escape, may_need_escapes};
+use crate::stack_buf::StackBuf;
 
 /// The receiver of a public message, in pieces. Not public API.
 ///
@@ -17,79 +23,122 @@ use std::fmt;
 /// field's `Display` that failed) and ignores what comes after it, so the
 /// message is what was written until then, as with `write_fmt`, without a
 /// `?` after every piece in the generated code.
-pub trait MessageSink {
-    /// A literal segment of a `#[message]`: `text` as written, and `json`
-    /// the same text escaped as a JSON string's contents.
-    fn literal(&mut self, text: &str, json: &str);
-
-    /// Text that may need escapes.
-    fn text(&mut self, text: &str);
-
-    /// A field formatted through `core::fmt`.
-    fn args(&mut self, args: fmt::Arguments<'_>);
-
-    /// The decimal digits of an integer, with its sign: nothing to escape.
-    fn digits(&mut self, digits: &str);
-
-    /// Records a failure: what follows is ignored.
-    fn fail(&mut self);
+pub struct MessageSink<'a> {
+    to: To<'a>,
+    failed: bool,
 }
 
-/// A [`MessageSink`] that writes the message as it is, into a
-/// [`fmt::Write`]: the derived `write_message`.
-pub struct FmtSink<'a> {
-    out: &'a mut dyn fmt::Write,
-    result: fmt::Result,
+/// Where a [`MessageSink`] writes.
+enum To<'a> {
+    /// The message as a JSON string's contents, escaped.
+    Json(&'a mut StackBuf),
+    /// The message as it is.
+    Text(&'a mut dyn fmt::Write),
 }
 
-impl<'a> FmtSink<'a> {
-    /// A sink into `out`.
+impl<'a> MessageSink<'a> {
+    /// A sink that escapes the message for a JSON string, into `buf`.
     #[inline]
-    pub fn new(out: &'a mut dyn fmt::Write) -> Self {
-        FmtSink {
-            out,
-            result: Ok(()),
+    pub(crate) fn json(buf: &'a mut StackBuf) -> Self {
+        MessageSink {
+            to: To::Json(buf),
+            failed: false,
         }
     }
 
-    /// `Err` if a write failed.
+    /// A sink that writes the message as it is, into `out`.
+    #[inline]
+    pub fn text(out: &'a mut dyn fmt::Write) -> Self {
+        MessageSink {
+            to: To::Text(out),
+            failed: false,
+        }
+    }
+
+    /// `Err` if a piece failed.
     #[inline]
     pub fn result(&self) -> fmt::Result {
-        self.result
+        match self.failed {
+            true => Err(fmt::Error),
+            false => Ok(()),
+        }
     }
 
+    /// A literal segment of a `#[message]`: `text` as written, and `json`
+    /// the same text escaped as a JSON string's contents.
     #[inline]
-    fn write(&mut self, write: impl FnOnce(&mut dyn fmt::Write) -> fmt::Result) {
-        if self.result.is_ok() {
-            self.result = write(self.out);
+    pub fn literal(&mut self, text: &str, json: &str) {
+        if self.failed {
+            return;
         }
+        match &mut self.to {
+            To::Json(buf) => buf.push(json.as_bytes()),
+            To::Text(out) => self.failed = out.write_str(text).is_err(),
+        }
+    }
+
+    /// Text that may need escapes.
+    #[inline]
+    pub fn escaped(&mut self, text: &str) {
+        if self.failed {
+            return;
+        }
+        match &mut self.to {
+            To::Json(buf) => escape(text.as_bytes(), |bytes| buf.push(bytes)),
+            To::Text(out) => self.failed = out.write_str(text).is_err(),
+        }
+    }
+
+    /// A field formatted through `core::fmt`. For JSON, formatted as is,
+    /// then escaped in place only if a byte needs it: one scan of the whole
+    /// field rather than one per fragment `core::fmt` hands over.
+    #[inline]
+    pub fn args(&mut self, args: fmt::Arguments<'_>) {
+        if self.failed {
+            return;
+        }
+        match &mut self.to {
+            To::Json(buf) => {
+                let start = buf.as_bytes().len();
+                self.failed = fmt::write(&mut RawWriter(buf), args).is_err();
+                let written = buf.as_bytes().get(start..).unwrap_or_default();
+                if may_need_escapes(written) {
+                    let raw = written.to_vec();
+                    buf.truncate(start);
+                    escape(&raw, |bytes| buf.push(bytes));
+                }
+            }
+            To::Text(out) => self.failed = out.write_fmt(args).is_err(),
+        }
+    }
+
+    /// The decimal digits of an integer, with its sign: nothing to escape.
+    #[inline]
+    pub fn digits(&mut self, digits: &str) {
+        if self.failed {
+            return;
+        }
+        match &mut self.to {
+            To::Json(buf) => buf.push(digits.as_bytes()),
+            To::Text(out) => self.failed = out.write_str(digits).is_err(),
+        }
+    }
+
+    /// Records a failure: what follows is ignored.
+    #[inline]
+    pub fn fail(&mut self) {
+        self.failed = true;
     }
 }
 
-impl MessageSink for FmtSink<'_> {
-    #[inline]
-    fn literal(&mut self, text: &str, _: &str) {
-        self.write(|out| out.write_str(text));
-    }
+/// A [`fmt::Write`] that copies into a [`StackBuf`] as is.
+struct RawWriter<'a>(&'a mut StackBuf);
 
+impl fmt::Write for RawWriter<'_> {
     #[inline]
-    fn text(&mut self, text: &str) {
-        self.write(|out| out.write_str(text));
-    }
-
-    #[inline]
-    fn args(&mut self, args: fmt::Arguments<'_>) {
-        self.write(|out| out.write_fmt(args));
-    }
-
-    #[inline]
-    fn digits(&mut self, digits: &str) {
-        self.write(|out| out.write_str(digits));
-    }
-
-    #[inline]
-    fn fail(&mut self) {
-        self.result = Err(fmt::Error);
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.push(s.as_bytes());
+        Ok(())
     }
 }
 
@@ -100,20 +149,20 @@ pub fn write_message<E: crate::ApiError + ?Sized>(
     error: &E,
     out: &mut dyn fmt::Write,
 ) -> fmt::Result {
-    let mut sink = FmtSink::new(out);
+    let mut sink = MessageSink::text(out);
     error.__api_status_message(&mut sink);
     sink.result()
 }
 
 /// A [`fmt::Write`] that hands what it is given to a [`MessageSink`] as
-/// text: the default `__api_status_message` of a hand-written impl, over
-/// its `write_message`.
-pub struct SinkWriter<'a>(pub &'a mut dyn MessageSink);
+/// text that may need escapes: the default `__api_status_message` of a
+/// hand-written impl, over its `write_message`.
+pub struct SinkWriter<'s, 'a>(pub &'s mut MessageSink<'a>);
 
-impl fmt::Write for SinkWriter<'_> {
+impl fmt::Write for SinkWriter<'_, '_> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.text(s);
+        self.0.escaped(s);
         Ok(())
     }
 }
@@ -130,21 +179,21 @@ pub struct Arg<'a, T: ?Sized>(pub &'a T);
 /// without `core::fmt`.
 pub trait IntegerArg {
     /// Writes the integer's digits.
-    fn write_arg(&self, out: &mut dyn MessageSink);
+    fn write_arg(&self, out: &mut MessageSink<'_>);
 }
 
 macro_rules! integer_arg {
     ($($int:ty),*) => {$(
         impl IntegerArg for Arg<'_, $int> {
             #[inline]
-            fn write_arg(&self, out: &mut dyn MessageSink) {
+            fn write_arg(&self, out: &mut MessageSink<'_>) {
                 out.digits(itoa::Buffer::new().format(*self.0));
             }
         }
 
         impl IntegerArg for Arg<'_, &$int> {
             #[inline]
-            fn write_arg(&self, out: &mut dyn MessageSink) {
+            fn write_arg(&self, out: &mut MessageSink<'_>) {
                 out.digits(itoa::Buffer::new().format(**self.0));
             }
         }
@@ -156,12 +205,12 @@ integer_arg!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 /// Any other field of [`Arg`]: its `Display`, through `core::fmt`.
 pub trait DisplayArg {
     /// Writes the field's `Display`.
-    fn write_arg(&self, out: &mut dyn MessageSink);
+    fn write_arg(&self, out: &mut MessageSink<'_>);
 }
 
 impl<T: fmt::Display + ?Sized> DisplayArg for &Arg<'_, T> {
     #[inline]
-    fn write_arg(&self, out: &mut dyn MessageSink) {
+    fn write_arg(&self, out: &mut MessageSink<'_>) {
         out.args(format_args!("{}", self.0));
     }
 }
@@ -173,12 +222,13 @@ impl<T: fmt::Display + ?Sized> DisplayArg for &Arg<'_, T> {
 mod tests {
     use std::fmt;
 
-    use super::{Arg, DisplayArg as _, FmtSink, IntegerArg as _, MessageSink as _};
+    use super::{Arg, DisplayArg as _, IntegerArg as _, MessageSink};
+    use crate::stack_buf::StackBuf;
 
     #[test]
     fn integers_and_other_fields_write_their_display() {
         let mut out = String::new();
-        let mut sink = FmtSink::new(&mut out);
+        let mut sink = MessageSink::text(&mut out);
         (&Arg(&u64::MAX)).write_arg(&mut sink);
         (&Arg(&i64::MIN)).write_arg(&mut sink);
         (&Arg(&&-7i8)).write_arg(&mut sink);
@@ -201,12 +251,24 @@ mod tests {
     #[test]
     fn nothing_is_written_after_a_failure() {
         let mut out = String::new();
-        let mut sink = FmtSink::new(&mut out);
+        let mut sink = MessageSink::text(&mut out);
         sink.literal("a ", "a ");
         (&Arg(&Fails)).write_arg(&mut sink);
         sink.literal(" b", " b");
         (&Arg(&1u8)).write_arg(&mut sink);
         assert_eq!(sink.result(), Err(fmt::Error));
         assert_eq!(out, "a half");
+    }
+
+    #[test]
+    fn json_pieces_are_escaped_once() {
+        let mut buf = StackBuf::new();
+        let mut sink = MessageSink::json(&mut buf);
+        sink.literal("say \"", "say \\\"");
+        (&Arg("\"hi\"\n")).write_arg(&mut sink);
+        sink.escaped("\t");
+        (&Arg(&-3i32)).write_arg(&mut sink);
+        assert_eq!(sink.result(), Ok(()));
+        assert_eq!(buf.as_bytes(), br#"say \"\"hi\"\n\t-3"#);
     }
 }

@@ -15,7 +15,7 @@ mod lookup;
 pub use lookup::{inner, Fixed, Lookup};
 
 pub use crate::message_sink::{
-    write_message, Arg, DisplayArg, FmtSink, IntegerArg, MessageSink, SinkWriter,
+    write_message, Arg, DisplayArg, IntegerArg, MessageSink, SinkWriter,
 };
 
 #[path = "probe.rs"]
@@ -46,12 +46,12 @@ pub const fn status_const(code: u16) -> StatusCode {
 )]
 pub trait DisplayMessage {
     /// Writes the `Display` of `self`.
-    fn write_display(&self, out: &mut dyn MessageSink);
+    fn write_display(&self, out: &mut MessageSink<'_>);
 }
 
 impl<T: fmt::Display + ?Sized> DisplayMessage for T {
     #[inline]
-    fn write_display(&self, out: &mut dyn MessageSink) {
+    fn write_display(&self, out: &mut MessageSink<'_>) {
         out.args(format_args!("{self}"));
     }
 }
