@@ -53,13 +53,18 @@ impl Detail<'_> {
 #[inline]
 pub(crate) fn emit<E: crate::ApiError + ?Sized>(error: &E, status: http::StatusCode) {
     // On the path of every response, the one check when no subscriber
-    // wants the event: a load and a compare, the first test `enabled!`
-    // makes too, before the variant's name or the callsite are looked at.
+    // wants the event: the global maximum level, a load and a compare (the
+    // first test `enabled!` makes too), before the variant's name or the
+    // callsite are looked at.
+    let max = tracing::level_filters::LevelFilter::current();
+    if max == tracing::level_filters::LevelFilter::OFF {
+        return;
+    }
     let level = match status.is_server_error() {
         true => tracing::Level::ERROR,
         false => tracing::Level::DEBUG,
     };
-    if level > tracing::level_filters::LevelFilter::current() {
+    if level > max {
         return;
     }
     emit_event(error, status);
