@@ -30,7 +30,17 @@ const DESCRIPTION_OVERHEAD: usize = 23;
 /// `Bytes::from` takes it over without a second allocation. The one
 /// exception: field names or field messages that need escapes make it grow.
 pub(crate) fn encode_body<E: ApiError + ?Sized>(error: &E) -> Bytes {
-    let out = match error.oauth_error() {
+    encode_body_with(error, error.oauth_error())
+}
+
+/// [`encode_body`] for an error whose OAuth code is known already (a
+/// derived variant's, from its facts), so that it is not asked again.
+#[inline]
+pub(crate) fn encode_body_with<E: ApiError + ?Sized>(
+    error: &E,
+    oauth: Option<crate::OAuthErrorCode>,
+) -> Bytes {
+    let out = match oauth {
         Some(code) => encode_oauth(error, code.as_str()),
         // Matched here, so that the common case (no field errors) has no
         // `Cow` to drop.

@@ -179,7 +179,7 @@ impl<'a> Lookup<'a> {
             Lookup::Own(Fixed {
                 body: Some(body), ..
             }) => Bytes::from_static(body),
-            Lookup::Own(_) => crate::json::encode_body(error),
+            Lookup::Own(fixed) => crate::json::encode_body_with(error, fixed.oauth),
             Lookup::Inner(inner) => inner.body(),
         }
     }
@@ -211,7 +211,7 @@ impl<'a> Lookup<'a> {
                 ..
             }) => Bytes::from_static(body),
             Lookup::Own(fixed) => {
-                crate::negotiate::encode_problem_after(fixed.problem_prefix, error)
+                crate::negotiate::encode_problem_after(fixed.problem_prefix, error, fixed.oauth)
             }
             Lookup::Inner(inner) => inner.problem_body(),
         }

@@ -22,7 +22,7 @@ pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
     let problem_type = error.problem_type();
     let title = error.problem_title();
     let prefix_len = PREFIX_OVERHEAD + escaped_len(problem_type) + escaped_len(title);
-    encode(error, prefix_len, |out| {
+    encode(error, error.oauth_error(), prefix_len, |out| {
         out.extend_from_slice(b"{\"type\":\"");
         escape_into(out, problem_type);
         out.extend_from_slice(b"\",\"title\":\"");
@@ -34,20 +34,29 @@ pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
 }
 
 /// Serializes a derived variant's problem details after `prefix`, the
-/// `{"type":…,"title":…,"status":…,"detail":"` the macro computed.
-pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(prefix: &[u8], error: &E) -> Bytes {
-    encode(error, prefix.len(), |out| out.extend_from_slice(prefix))
+/// `{"type":…,"title":…,"status":…,"detail":"` the macro computed, with
+/// the variant's OAuth code (known from its facts).
+pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(
+    prefix: &[u8],
+    error: &E,
+    oauth: Option<crate::OAuthErrorCode>,
+) -> Bytes {
+    encode(error, oauth, prefix.len(), |out| {
+        out.extend_from_slice(prefix)
+    })
 }
 
 /// The body: the prefix (`prefix_len` bytes, written by `write_prefix`),
-/// the escaped detail, then `errors`, or `error` and `error_description`.
+/// the escaped detail, then `errors`, or, with an OAuth code, `error` and
+/// `error_description`.
 #[inline]
 fn encode<E: ApiError + ?Sized>(
     error: &E,
+    oauth: Option<crate::OAuthErrorCode>,
     prefix_len: usize,
     write_prefix: impl FnOnce(&mut Vec<u8>),
 ) -> Bytes {
-    let out = match error.oauth_error() {
+    let out = match oauth {
         Some(code) => encode_oauth(error, code.as_str(), prefix_len, write_prefix),
         None => {
             // Escaped from its pieces, as in the JSON body.
