@@ -338,7 +338,7 @@ pub const CASES: &[Case] = &[
     // body written at run time costs (one allocation, one copy), whoever
     // writes it.
     case("interpolated", "floor_alloc", |_| {
-        hand::response(StatusCode::NOT_FOUND, INTERPOLATED_BODY.to_vec())
+        hand::floor_owned(StatusCode::NOT_FOUND, INTERPOLATED_BODY.to_vec())
     }),
     case("interpolated", "baseline", |f| {
         hand::message(StatusCode::NOT_FOUND, &format!("user {} not found", f.id))

@@ -49,16 +49,18 @@ pub(crate) fn assemble_as(
 ) -> Response<Bytes> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
+    // `append`, not `insert`: the map is new, so the headers are the same,
+    // and `append` does not look for a value to replace.
     let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, content_type);
+    headers.append(CONTENT_TYPE, content_type);
     if let Some(vary) = vary {
-        headers.insert(http::header::VARY, vary);
+        headers.append(http::header::VARY, vary);
     }
     if let Some(challenge) = challenge {
-        headers.insert(WWW_AUTHENTICATE, challenge);
+        headers.append(WWW_AUTHENTICATE, challenge);
     }
     if let Some(seconds) = retry_after {
-        headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        headers.append(RETRY_AFTER, HeaderValue::from(seconds));
     }
     response
 }

@@ -28,10 +28,12 @@ pub(crate) fn respond<E: ApiError + ?Sized>(error: &E, format: Format) -> Respon
     )
 }
 
-/// A plain JSON response, negotiated: with `vary: accept`.
+/// A plain JSON response, negotiated: with `vary: accept`, appended, so
+/// that a `vary` a hand-written `to_response` set stays (RFC 9110 §12.5.5:
+/// a list, which may span field lines).
 #[inline]
 pub(crate) fn with_vary(mut response: Response<Bytes>) -> Response<Bytes> {
-    response.headers_mut().insert(http::header::VARY, ACCEPT);
+    response.headers_mut().append(http::header::VARY, ACCEPT);
     response
 }
 
