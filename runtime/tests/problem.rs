@@ -193,6 +193,33 @@ fn a_hand_written_impl_answers_in_every_format() {
     );
 }
 
+#[test]
+fn a_vary_of_a_hand_written_response_is_kept() {
+    // RFC 9110 §12.5.5: `Vary` is a list; negotiation adds `accept` to what
+    // the response varies on already, it does not replace it.
+    struct ByOrigin;
+    impl ApiError for ByOrigin {
+        fn status(&self) -> StatusCode {
+            StatusCode::FORBIDDEN
+        }
+        fn message(&self) -> Cow<'_, str> {
+            Cow::Borrowed("not from here")
+        }
+        fn to_response(&self) -> api_status::http::Response<api_status::bytes::Bytes> {
+            let mut response = api_status::http::Response::new(self.body());
+            *response.status_mut() = self.status();
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(VARY, HeaderValue::from_static("origin"));
+            response
+        }
+    }
+    let response = ByOrigin.to_response_for(&accept("application/json"));
+    let vary: Vec<_> = response.headers().get_all(VARY).iter().collect();
+    assert_eq!(vary, ["origin", "accept"]);
+    assert_eq!(response.body().as_ref(), br#"{"message":"not from here"}"#);
+}
+
 fn accept(value: &'static str) -> HeaderMap {
     let mut headers = HeaderMap::new();
     headers.insert(ACCEPT, HeaderValue::from_static(value));
