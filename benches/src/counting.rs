@@ -7,9 +7,15 @@
 //! crate, like every crate of the workspace, forbids it. A target that
 //! wants counts installs it:
 //!
-//! ```ignore
+//! ```
+//! use api_status_benches::counting::{self, Allocator};
+//!
 //! #[global_allocator]
-//! static ALLOCATOR: api_status_benches::counting::Allocator = api_status_benches::counting::ALLOCATOR;
+//! static ALLOCATOR: Allocator = counting::ALLOCATOR;
+//!
+//! let counts = counting::per_call(10, || vec![0u8; 100]);
+//! assert_eq!(counts.allocations, 1.0);
+//! assert_eq!(counts.bytes, 100.0);
 //! ```
 //!
 //! It is installed only by the `allocs` bench target and the
