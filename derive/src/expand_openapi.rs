@@ -111,9 +111,9 @@ fn own(
     let retry_after = variant.attrs.retry_after.is_some() || variant.retry_after_field().is_some();
     let (body, message) = match plan_message(input, variant) {
         MessageSource::Literal(text) if !field_errors => (wire::static_body(&text, oauth), text),
-        MessageSource::Literal(text) => (Vec::new(), text),
+        MessageSource::Literal(text) => (String::new(), text),
         MessageSource::Format => (
-            Vec::new(),
+            String::new(),
             variant
                 .attrs
                 .message
@@ -122,7 +122,7 @@ fn own(
                 .unwrap_or_default(),
         ),
         MessageSource::Display => (
-            Vec::new(),
+            String::new(),
             error_text(attrs).unwrap_or_else(|| variant.ident.to_string()),
         ),
     };
@@ -138,8 +138,7 @@ fn own(
     netstring(out, &code.to_string());
     netstring(out, &flags);
     netstring(out, oauth.unwrap_or_default());
-    // The body is built from a `String`: always UTF-8.
-    netstring(out, &String::from_utf8_lossy(&body));
+    netstring(out, &body);
     netstring(out, &message);
     // `#[problem(type, title)]`, empty for `about:blank` and the reason
     // phrase.

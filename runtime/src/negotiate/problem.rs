@@ -11,7 +11,7 @@ use crate::json::{escape_into, escaped_len, push_errors, unescaped_len, MessageB
 use crate::ApiError;
 
 /// `{"type":"","title":"","status":000,"detail":"`.
-const PREFIX_OVERHEAD: usize = 44;
+const PREFIX_OVERHEAD: usize = 45;
 
 /// Serializes `error`'s problem details, `type`, `title` and `status` from
 /// the trait's methods (a hand-written impl, or a derived variant whose
