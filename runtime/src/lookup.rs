@@ -341,24 +341,27 @@ impl<'a> Lookup<'a> {
     /// straight from them, without asking the value again.
     #[inline]
     pub fn to_response<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
-        let (fixed, extra) = match self.facts() {
-            Facts::Own(fixed, extra) => (fixed, extra),
-            Facts::Inner(inner) => return inner.to_response(),
+        let (fixed, extra) = match self {
+            // The most common error response, and the floor's shape: no
+            // header but `content-type` (a plain variant has no challenge
+            // and no `Retry-After`), and often a body the macro wrote.
+            Lookup::Plain(fixed) => {
+                let status = fixed.status.code;
+                crate::report::emit(error, status);
+                // Two calls rather than one on either body: the static one
+                // is then built in place.
+                if !fixed.body.is_empty() {
+                    let body = Bytes::from_static(fixed.body.as_bytes());
+                    return crate::headers::assemble(status, body, None, None);
+                }
+                let body = crate::json::encode_body(error);
+                return crate::headers::assemble(status, body, None, None);
+            }
+            Lookup::Full(full) => (&full.fixed, &full.extra),
+            Lookup::Inner(inner) => return inner.to_response(),
         };
         let status = fixed.status.code;
         crate::report::emit(error, status);
-        // The most common error response, and the floor's shape: a body the
-        // macro wrote, and no header but `content-type`. A plain variant
-        // has no challenge and no `Retry-After`, so only its body is
-        // checked.
-        if let (Lookup::Plain(_), false) = (self, fixed.body.is_empty()) {
-            return crate::headers::assemble(
-                status,
-                Bytes::from_static(fixed.body.as_bytes()),
-                None,
-                None,
-            );
-        }
         let retry_after = match extra.retry_after_field {
             true => error.retry_after(),
             false => extra.retry_after,
@@ -379,9 +382,21 @@ impl<'a> Lookup<'a> {
         error: &E,
         format: crate::Format,
     ) -> Response<Bytes> {
-        let (fixed, extra) = match self.facts() {
-            Facts::Own(fixed, extra) => (fixed, extra),
-            Facts::Inner(inner) => return inner.to_response_in(format),
+        let (fixed, extra) = match self {
+            // No challenge and no `Retry-After`, as in `to_response`.
+            Lookup::Plain(fixed) => {
+                return crate::negotiate::respond_with(
+                    error,
+                    format,
+                    |error| self.body(error),
+                    |error| self.problem_body(error),
+                    fixed.status.code,
+                    None,
+                    None,
+                );
+            }
+            Lookup::Full(full) => (&full.fixed, &full.extra),
+            Lookup::Inner(inner) => return inner.to_response_in(format),
         };
         let retry_after = match extra.retry_after_field {
             true => error.retry_after(),
