@@ -480,35 +480,57 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             fields.push(arg.member.clone());
         }
     }
-    let writes = template
-        .segments
-        .iter()
-        .filter_map(|segment| match segment {
+    // A literal segment is handed over with the field that follows it, in
+    // one call: each call is a basic block and borrows `__out` once more
+    // in the generated function, which the compiler checks as a whole.
+    let mut writes = Vec::with_capacity(template.segments.len());
+    let mut pending: Option<(&str, String)> = None;
+    for segment in &template.segments {
+        match segment {
             Segment::Literal(text) => {
                 let mut json = String::with_capacity(text.len());
                 wire::escape_into(&mut json, text);
-                Some(quote!(::api_status::__private::MessageSink::literal(__out, #text, #json)))
+                pending = Some((text, json));
             }
             Segment::Arg { index, spec } => {
-                let binding = binding(&template.args.get(*index)?.member);
-                Some(match spec {
+                let Some(arg) = template.args.get(*index) else {
+                    continue;
+                };
+                let binding = binding(&arg.member);
+                match spec {
                     // Spanned at the `#[message]` literal, where a field
                     // that is not `Display` is reported.
-                    None => quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out)),
+                    None => {
+                        let (text, json) = pending.take().unwrap_or_default();
+                        writes.push(quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out, #text, #json)));
+                    }
                     Some(spec) => {
+                        writes.extend(
+                            pending
+                                .take()
+                                .map(|(text, json)| literal_write(text, &json)),
+                        );
                         let format = LitStr::new(&format!("{{:{spec}}}"), span);
-                        quote!(::api_status::__private::MessageSink::args(
+                        writes.push(quote!(::api_status::__private::MessageSink::args(
                             __out,
                             ::core::format_args!(#format, #binding)
-                        ))
+                        )));
                     }
-                })
+                }
             }
-        });
+        }
+    }
+    writes.extend(pending.map(|(text, json)| literal_write(text, &json)));
     Expr {
         tokens: quote!({ #(#writes;)* }),
         fields,
     }
+}
+
+/// The call that hands a literal segment of a `#[message]` to `__out`, as
+/// written and JSON-escaped.
+fn literal_write(text: &str, json: &str) -> TokenStream {
+    quote!(::api_status::__private::MessageSink::literal(__out, #text, #json))
 }
 
 /// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
