@@ -27,7 +27,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{
     Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitStr, Meta, PathArguments, Type,
@@ -47,8 +47,9 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
     let mut generic_inner = Vec::new();
     let mut probes = Vec::new();
     let mut facts = String::new();
+    let raw = raw_attrs(input);
     for (index, variant) in input.variants.iter().enumerate() {
-        let attrs = raw_attrs(input, index);
+        let attrs = raw.get(index).copied().unwrap_or_default();
         let name = variant.ident.to_string();
         let doc = doc_comment(attrs);
         match (input.status_of(variant), variant.fields.as_slice()) {
@@ -184,15 +185,16 @@ fn pointee(ty: &Type) -> &Type {
     }
 }
 
-/// The attributes written on variant `index` (on the struct, for a struct).
-fn raw_attrs<'a>(input: &Input<'a>, index: usize) -> &'a [Attribute] {
+/// The attributes written on each variant (on the struct, for a struct),
+/// in order.
+fn raw_attrs<'a>(input: &Input<'a>) -> Vec<&'a [Attribute]> {
     match &input.original.data {
         Data::Enum(data) => data
             .variants
             .iter()
-            .nth(index)
-            .map_or(&[][..], |variant| &variant.attrs[..]),
-        _ => &input.original.attrs,
+            .map(|variant| &variant.attrs[..])
+            .collect(),
+        _ => vec![&input.original.attrs[..]],
     }
 }
 
@@ -220,15 +222,18 @@ fn doc_comment(attrs: &[Attribute]) -> String {
 /// 4xx whose `Display` is its public message, as the example shows it
 /// (placeholders unfilled).
 fn error_text(attrs: &[Attribute]) -> Option<String> {
+    // The first token only: the format string, whatever arguments follow.
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("error"))
-        .find_map(|attr| {
-            attr.parse_args_with(|stream: syn::parse::ParseStream<'_>| {
-                let text: LitStr = stream.parse()?;
-                let _rest: TokenStream = stream.parse()?;
-                Ok(text.value())
-            })
-            .ok()
+        .find_map(|attr| match &attr.meta {
+            Meta::List(list) => match list.tokens.clone().into_iter().next() {
+                Some(TokenTree::Literal(literal)) => match Lit::new(literal) {
+                    Lit::Str(text) => Some(text.value()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
         })
 }
