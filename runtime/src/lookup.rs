@@ -3,10 +3,15 @@
 //! and the `ApiError` methods answered from it here, once, for every
 //! derived type.
 //!
-//! A variant either has its own [`Fixed`] facts (status, OAuth code, fixed
-//! message, `Retry-After`, and, where they do not depend on the value, its
-//! body and challenge, computed by the macro) or hands everything to its one
-//! inner error (`#[status(transparent)]`).
+//! A variant either has its own facts, computed by the macro, or hands
+//! everything to its one inner error (`#[status(transparent)]`). Its own
+//! facts are a [`Fixed`] (status, name, and, where they do not depend on
+//! the value, message and bodies) in one `static` array of the type, or,
+//! for the few variants with an OAuth code, a `Retry-After`, a challenge or
+//! a `#[problem]`, a [`Full`] (a `Fixed` and its [`Extra`]) in a second
+//! one. The generated code is what the compiler checks on every build of
+//! the user's crate, once per variant: the facts are literals and local
+//! constants, and the `match` gives each variant a number.
 
 use std::fmt;
 
