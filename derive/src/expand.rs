@@ -1,9 +1,9 @@
 //! Code generation from a model that the checks have passed: it may assume
 //! every variant has a valid status and consistent attributes.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::{Ident, LitByteStr, LitStr, Member, Type};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
@@ -30,9 +30,12 @@ pub fn derive(input: &Input<'_>) -> TokenStream {
     let plans: Vec<Plan> = input
         .variants
         .iter()
-        .map(|variant| Plan::new(input, variant, &mut bounds, display_span))
+        .map(|variant| Plan::new(input, variant, &mut bounds))
         .collect();
-    let methods = Methods { plans: &plans };
+    let methods = Methods {
+        plans: &plans,
+        display_span,
+    };
     let api_error = methods.api_error_body();
     let lookup_fn = methods.lookup_fn();
     let where_clause = bounds.where_clause(generics);
@@ -152,12 +155,14 @@ impl Expr {
 
 /// A variant with a status of its own.
 struct Own {
-    /// `Fixed { .. }`: the facts that do not depend on the value, an
-    /// element of the type's one `static` array of them.
-    fixed: TokenStream,
-    /// `__api_status_message(__out)`, when the message is formatted (from
-    /// fields or `Display`) rather than fixed.
+    /// The facts that do not depend on the value: an element of one of the
+    /// type's `static` arrays.
+    facts: FixedFacts,
+    /// `__api_status_message(__out)`, when the message interpolates fields.
     write_message: Option<Expr>,
+    /// Whether the message is the value's `Display`, which one call for
+    /// every such variant writes.
+    display: bool,
     field_errors: Option<Expr>,
     /// The seconds of a `#[retry_after]` field.
     retry_after_field: Option<Expr>,
@@ -166,20 +171,11 @@ struct Own {
 }
 
 impl Plan {
-    fn new(
-        input: &Input<'_>,
-        variant: &Variant<'_>,
-        bounds: &mut Bounds,
-        display_span: Option<Span>,
-    ) -> Plan {
+    fn new(input: &Input<'_>, variant: &Variant<'_>, bounds: &mut Bounds) -> Plan {
         let kind = match (input.status_of(variant), variant.fields.as_slice()) {
-            (Some(StatusValue::Code(code)), _) => PlanKind::Own(Box::new(Own::new(
-                input,
-                variant,
-                code,
-                bounds,
-                display_span,
-            ))),
+            (Some(StatusValue::Code(code)), _) => {
+                PlanKind::Own(Box::new(Own::new(input, variant, code, bounds)))
+            }
             (_, [field]) => {
                 let ty = field.ty;
                 bounds.require(ty, quote!(::api_status::ApiError));
@@ -198,13 +194,7 @@ impl Plan {
             // The checks let only a transparent variant with one field reach
             // this match, so this arm is never taken; it keeps the macro free
             // of panics all the same.
-            _ => PlanKind::Own(Box::new(Own::new(
-                input,
-                variant,
-                500,
-                bounds,
-                display_span,
-            ))),
+            _ => PlanKind::Own(Box::new(Own::new(input, variant, 500, bounds))),
         };
         let path = if input.is_enum {
             let ident = variant.ident;
@@ -217,23 +207,11 @@ impl Plan {
 }
 
 impl Own {
-    fn new(
-        input: &Input<'_>,
-        variant: &Variant<'_>,
-        code: u16,
-        bounds: &mut Bounds,
-        display_span: Option<Span>,
-    ) -> Own {
+    fn new(input: &Input<'_>, variant: &Variant<'_>, code: u16, bounds: &mut Bounds) -> Own {
         let source = plan_message(input, variant);
         let write_message = match &source {
-            MessageSource::Literal(_) => None,
             MessageSource::Format => Some(format_message(variant, bounds)),
-            MessageSource::Display => {
-                let span = display_span.unwrap_or_else(|| variant.ident.span());
-                Some(Expr::of(
-                    quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out)),
-                ))
-            }
+            MessageSource::Literal(_) | MessageSource::Display => None,
         };
         let field_errors = variant.field_errors_field().map(|field| {
             let ty = field.ty;
@@ -267,10 +245,11 @@ impl Own {
             MessageSource::Literal(text) => Some(text.as_str()),
             _ => None,
         };
-        // The body is fixed when the message is and no field errors join it.
-        let body = message
-            .filter(|_| field_errors.is_none())
-            .map(|text| wire::static_body(text, oauth_code.map(|(wire, _)| wire)));
+        let oauth_wire = oauth_code.map(|(wire, _)| wire);
+        // The bodies are fixed when the message is and no field errors
+        // join it.
+        let fixed_message = message.filter(|_| field_errors.is_none());
+        let body = fixed_message.map(|text| wire::static_body(text, oauth_wire));
         // The challenge is fixed unless an OAuth description is formatted.
         let challenge = match (oauth_code, message) {
             (None, _) => Some((code == 401).then(|| String::from("Bearer"))),
@@ -293,39 +272,42 @@ impl Own {
         let problem = variant.attrs.problem.as_ref();
         let problem_type = problem
             .and_then(|problem| problem.problem_type.clone())
-            .unwrap_or_else(|| String::from("about:blank"));
-        let problem_title = problem
-            .and_then(|problem| problem.title.clone())
-            .unwrap_or_else(|| String::from(wire_problem::default_title(code)));
-        let problem_prefix = wire_problem::problem_prefix(&problem_type, &problem_title, code);
-        let problem_body = message.filter(|_| field_errors.is_none()).map(|text| {
-            wire_problem::static_problem_body(
-                &problem_type,
-                &problem_title,
-                code,
-                text,
-                oauth_code.map(|(wire, _)| wire),
-            )
+            .unwrap_or_else(|| String::from(ABOUT_BLANK));
+        let problem_title = problem.and_then(|problem| problem.title.clone());
+        let title = problem_title
+            .as_deref()
+            .unwrap_or_else(|| wire_problem::default_title(code));
+        let problem_body = fixed_message.map(|text| {
+            wire_problem::static_problem_body(&problem_type, title, code, text, oauth_wire)
         });
 
-        let fixed = FixedFacts {
-            problem_prefix,
+        let extra = ExtraFacts {
+            problem_prefix: problem
+                .map(|_| wire_problem::problem_prefix(&problem_type, title, code)),
             problem_type,
             problem_title,
-            problem_body,
-            code,
-            name: &name,
-            message,
             oauth_variant: oauth_code.map(|(_, variant_name)| variant_name),
             retry_after: retry_after_seconds,
             retry_after_field: retry_after_field.is_some(),
-            body,
             challenge,
         };
-        let fixed = fixed.to_tokens();
+        let facts = FixedFacts {
+            code,
+            name,
+            message: message.map(str::to_owned),
+            message_source: match source {
+                MessageSource::Literal(_) => MESSAGE_FIXED,
+                MessageSource::Format => MESSAGE_FORMATTED,
+                MessageSource::Display => MESSAGE_DISPLAY,
+            },
+            body,
+            problem_body,
+            extra: (!extra.is_none()).then_some(extra),
+        };
         Own {
-            fixed,
+            facts,
             write_message,
+            display: matches!(source, MessageSource::Display),
             field_errors,
             has_oauth: oauth_code.is_some(),
             has_retry_after: retry_after_seconds.is_some() || retry_after_field.is_some(),
@@ -334,83 +316,135 @@ impl Own {
     }
 }
 
+/// The default problem type.
+const ABOUT_BLANK: &str = "about:blank";
+
+/// The runtime's `MESSAGE_FIXED`: the message is `Fixed::message`.
+const MESSAGE_FIXED: u8 = 0;
+/// The runtime's `MESSAGE_FORMATTED`: `__api_status_message` interpolates it.
+const MESSAGE_FORMATTED: u8 = 1;
+/// The runtime's `MESSAGE_DISPLAY`: the value's `Display`.
+const MESSAGE_DISPLAY: u8 = 2;
+
 /// What the macro knows of a variant whose status is its own, whatever the
-/// value: it becomes the runtime's `Fixed`, in a `static`.
-struct FixedFacts<'a> {
-    /// `#[problem(type)]`, or `about:blank`.
-    problem_type: String,
-    /// `#[problem(title)]`, or the reason phrase.
-    problem_title: String,
-    /// The problem+json body, when it does not depend on the value.
-    problem_body: Option<Vec<u8>>,
-    /// The problem+json body up to the detail's opening quote.
-    problem_prefix: Vec<u8>,
+/// value: it becomes the runtime's `Fixed` (or, with extra facts, `Full`),
+/// in a `static`.
+struct FixedFacts {
     code: u16,
     /// `Type::Variant`, or `Type` for a struct, for the `tracing` event.
-    name: &'a str,
+    name: String,
     /// The message, when it is fixed.
-    message: Option<&'a str>,
+    message: Option<String>,
+    /// `MESSAGE_FIXED`, `MESSAGE_FORMATTED` or `MESSAGE_DISPLAY`.
+    message_source: u8,
+    /// The JSON body, when it does not depend on the value.
+    body: Option<String>,
+    /// The problem+json body, when it does not depend on the value.
+    problem_body: Option<String>,
+    /// The facts few variants have, when this one has any.
+    extra: Option<ExtraFacts>,
+}
+
+/// The runtime's `Extra`: the facts few variants have.
+struct ExtraFacts {
     /// The `OAuthErrorCode` variant of `#[oauth]`.
     oauth_variant: Option<&'static str>,
     retry_after: Option<u64>,
     retry_after_field: bool,
-    /// The JSON body, when it does not depend on the value.
-    body: Option<Vec<u8>>,
     /// The `WWW-Authenticate` value, when it does not depend on the value.
     challenge: Option<Option<String>>,
+    /// `#[problem(type)]`, or `about:blank`.
+    problem_type: String,
+    /// `#[problem(title)]`.
+    problem_title: Option<String>,
+    /// The problem+json body up to the detail's opening quote, for a
+    /// `#[problem]`.
+    problem_prefix: Option<String>,
 }
 
-impl FixedFacts<'_> {
-    /// The facts as a `Fixed` expression.
+impl ExtraFacts {
+    /// Whether these are the runtime's `Extra::NONE`.
+    fn is_none(&self) -> bool {
+        self.oauth_variant.is_none()
+            && self.retry_after.is_none()
+            && !self.retry_after_field
+            && matches!(self.challenge, Some(None))
+            && self.problem_type == ABOUT_BLANK
+            && self.problem_title.is_none()
+            && self.problem_prefix.is_none()
+    }
+
+    /// The facts as an `Extra` expression.
     fn to_tokens(&self) -> TokenStream {
         let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
-        let none = quote!(::core::option::Option::None);
-        let code = self.code;
-        let name = self.name;
-        let message = self
-            .message
-            .map_or(none.clone(), |text| some(quote!(#text)));
-        let oauth = self.oauth_variant.map_or(none.clone(), |variant_name| {
+        let none = || quote!(::core::option::Option::None);
+        let oauth = self.oauth_variant.map_or_else(none, |variant_name| {
             let variant_name = Ident::new(variant_name, Span::call_site());
             some(quote!(::api_status::OAuthErrorCode::#variant_name))
         });
         let retry_after = self
             .retry_after
-            .map_or(none.clone(), |seconds| some(quote!(#seconds)));
+            .map_or_else(none, |seconds| some(quote!(#seconds)));
         let retry_after_field = self.retry_after_field;
-        let body = self.body.as_ref().map_or(none.clone(), |bytes| {
-            let bytes = LitByteStr::new(bytes, Span::call_site());
-            some(quote!(#bytes))
-        });
-        let challenge = self.challenge.as_ref().map_or(none.clone(), |challenge| {
-            some(challenge.as_ref().map_or(none.clone(), |value| {
+        let challenge = self.challenge.as_ref().map_or_else(none, |challenge| {
+            some(challenge.as_ref().map_or_else(none, |value| {
                 some(quote!(::api_status::http::HeaderValue::from_static(#value)))
             }))
         });
         let problem_type = &self.problem_type;
-        let problem_title = &self.problem_title;
-        let problem_body = self.problem_body.as_ref().map_or(none.clone(), |bytes| {
-            let bytes = LitByteStr::new(bytes, Span::call_site());
-            some(quote!(#bytes))
-        });
-        let problem_prefix = LitByteStr::new(&self.problem_prefix, Span::call_site());
+        let problem_title = self
+            .problem_title
+            .as_ref()
+            .map_or_else(none, |title| some(quote!(#title)));
+        let problem_prefix = self
+            .problem_prefix
+            .as_ref()
+            .map_or_else(none, |prefix| some(quote!(#prefix)));
         quote! {
-            ::api_status::__private::Fixed {
-                problem_prefix: #problem_prefix,
-                problem_type: #problem_type,
-                problem_title: #problem_title,
-                problem_body: #problem_body,
-                status: ::api_status::__private::status_const(#code),
-                name: #name,
-                message: #message,
+            ::api_status::__private::Extra {
                 oauth: #oauth,
                 retry_after: #retry_after,
                 retry_after_field: #retry_after_field,
-                body: #body,
                 challenge: #challenge,
+                problem_type: #problem_type,
+                problem_title: #problem_title,
+                problem_prefix: #problem_prefix,
             }
         }
     }
+}
+
+impl FixedFacts {
+    /// The facts every variant has as a `Fixed` expression, its status
+    /// named by the constant [`status_const`] declares.
+    fn to_tokens(&self) -> TokenStream {
+        let status = status_const(self.code);
+        let name = &self.name;
+        let message = self.message.as_deref().unwrap_or_default();
+        let body = self.body.as_deref().unwrap_or_default();
+        let problem_body = self.problem_body.as_deref().unwrap_or_default();
+        let message_source = self.message_source;
+        quote! {
+            ::api_status::__private::Fixed {
+                status: #status,
+                name: #name,
+                message: #message,
+                body: #body,
+                problem_body: #problem_body,
+                message_source: #message_source,
+            }
+        }
+    }
+}
+
+/// The local constant that holds the runtime's `Status` of `code` (the
+/// `StatusCode` and the default problem+json prefix), one for each status
+/// the type uses: `__API_STATUS_404`. A path to a constant costs the
+/// compiler less in each element of the array than a call (which const
+/// evaluation interprets) or a path through `StatusCode`, and the prefix is
+/// spelled once for all the variants of a status.
+fn status_const(code: u16) -> Ident {
+    format_ident!("__API_STATUS_{}", code)
 }
 
 /// Whether an OAuth error with this status and code sends a challenge: every
@@ -446,35 +480,57 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             fields.push(arg.member.clone());
         }
     }
-    let writes = template
-        .segments
-        .iter()
-        .filter_map(|segment| match segment {
+    // A literal segment is handed over with the field that follows it, in
+    // one call: each call is a basic block and borrows `__out` once more
+    // in the generated function, which the compiler checks as a whole.
+    let mut writes = Vec::with_capacity(template.segments.len());
+    let mut pending: Option<(&str, String)> = None;
+    for segment in &template.segments {
+        match segment {
             Segment::Literal(text) => {
                 let mut json = String::with_capacity(text.len());
                 wire::escape_into(&mut json, text);
-                Some(quote!(::api_status::__private::MessageSink::literal(__out, #text, #json)))
+                pending = Some((text, json));
             }
             Segment::Arg { index, spec } => {
-                let binding = binding(&template.args.get(*index)?.member);
-                Some(match spec {
+                let Some(arg) = template.args.get(*index) else {
+                    continue;
+                };
+                let binding = binding(&arg.member);
+                match spec {
                     // Spanned at the `#[message]` literal, where a field
                     // that is not `Display` is reported.
-                    None => quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out)),
+                    None => {
+                        let (text, json) = pending.take().unwrap_or_default();
+                        writes.push(quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out, #text, #json)));
+                    }
                     Some(spec) => {
+                        writes.extend(
+                            pending
+                                .take()
+                                .map(|(text, json)| literal_write(text, &json)),
+                        );
                         let format = LitStr::new(&format!("{{:{spec}}}"), span);
-                        quote!(::api_status::__private::MessageSink::args(
+                        writes.push(quote!(::api_status::__private::MessageSink::args(
                             __out,
                             ::core::format_args!(#format, #binding)
-                        ))
+                        )));
                     }
-                })
+                }
             }
-        });
+        }
+    }
+    writes.extend(pending.map(|(text, json)| literal_write(text, &json)));
     Expr {
         tokens: quote!({ #(#writes;)* }),
         fields,
     }
+}
+
+/// The call that hands a literal segment of a `#[message]` to `__out`, as
+/// written and JSON-escaped.
+fn literal_write(text: &str, json: &str) -> TokenStream {
+    quote!(::api_status::__private::MessageSink::literal(__out, #text, #json))
 }
 
 /// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
@@ -493,6 +549,9 @@ fn type_span(ty: &Type) -> Span {
 /// `Lookup`, and `match`es only over the variants that read their fields.
 struct Methods<'a> {
     plans: &'a [Plan],
+    /// Where a missing `Display` is reported: the first variant whose
+    /// message it is, if any.
+    display_span: Option<Span>,
 }
 
 /// The call that answers from the variant's `Lookup`.
@@ -500,51 +559,118 @@ const LOOKUP: &str = "__api_status_lookup";
 
 impl Methods<'_> {
     /// The inherent method that finds a value's `Lookup`: the facts of
-    /// every variant with its own status in one `static` array (one item
-    /// for the compiler to check, not one per variant), and a `match` from
-    /// the variant to its element.
+    /// every variant with its own status in `static` arrays (one item for
+    /// the compiler to check, not one per variant): `__API_STATUS_FIXED`,
+    /// then `__API_STATUS_FULL` for the variants with extra facts; and a
+    /// `match` from the variant to its number through both, a literal in
+    /// each arm (a transparent variant's arm returns its field's `Lookup`).
     fn lookup_fn(&self) -> TokenStream {
         let lookup = Ident::new(LOOKUP, Span::call_site());
-        let facts: Vec<&TokenStream> = self
-            .plans
-            .iter()
-            .filter_map(|plan| match &plan.kind {
-                PlanKind::Own(own) => Some(&own.fixed),
+        let owns = || {
+            self.plans.iter().filter_map(|plan| match &plan.kind {
+                PlanKind::Own(own) => Some(&own.facts),
                 PlanKind::Transparent { .. } => None,
             })
+        };
+        let plain: Vec<TokenStream> = owns()
+            .filter(|facts| facts.extra.is_none())
+            .map(FixedFacts::to_tokens)
             .collect();
-        let count = facts.len();
-        let mut next = 0usize;
-        let indices: Vec<Option<usize>> = self
+        let full: Vec<TokenStream> = owns()
+            .filter_map(|facts| {
+                let extra = facts.extra.as_ref()?.to_tokens();
+                let fixed = facts.to_tokens();
+                Some(quote!(::api_status::__private::Full { fixed: #fixed, extra: #extra }))
+            })
+            .collect();
+        if plain.is_empty() && full.is_empty() {
+            // Every variant is transparent: its arm returns.
+            let body = self.dispatch_indexed(|_, plan| match &plan.kind {
+                PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
+                PlanKind::Own(_) => None,
+            });
+            return quote! {
+                #[doc(hidden)]
+                #[inline]
+                fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
+                    #body
+                }
+            };
+        }
+        // Each variant's number: the plain ones first, in order, then the
+        // ones with extra facts.
+        let (mut next_plain, mut next_full) = (0usize, plain.len());
+        let numbers: Vec<Option<usize>> = self
             .plans
             .iter()
             .map(|plan| match &plan.kind {
-                PlanKind::Own(_) => {
-                    next += 1;
-                    Some(next - 1)
+                PlanKind::Own(own) => {
+                    let next = match own.facts.extra {
+                        None => &mut next_plain,
+                        Some(_) => &mut next_full,
+                    };
+                    *next += 1;
+                    Some(*next - 1)
                 }
                 PlanKind::Transparent { .. } => None,
             })
             .collect();
-        let body = self.dispatch_indexed(|index, plan| match &plan.kind {
-            PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
-            // A constant index into an array of known length: checked when
-            // the user's crate compiles, never at run time.
-            PlanKind::Own(_) => indices.get(index).copied().flatten().map(|index| {
-                Expr::of(quote!(::api_status::__private::Lookup::Own(&__API_STATUS_FIXED[#index])))
-            }),
+        let number = self.dispatch_indexed(|index, plan| match &plan.kind {
+            PlanKind::Transparent { lookup, .. } => {
+                let tokens = &lookup.tokens;
+                Some(Expr {
+                    tokens: quote!(return #tokens),
+                    fields: lookup.fields.clone(),
+                })
+            }
+            PlanKind::Own(_) => numbers
+                .get(index)
+                .copied()
+                .flatten()
+                .map(|number| Expr::of(Literal::usize_suffixed(number).into_token_stream())),
         });
-        let facts = (count > 0).then(|| {
+        let mut codes: Vec<u16> = owns().map(|facts| facts.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let statuses = codes.iter().map(|&code| {
+            let name = status_const(code);
+            let problem_prefix =
+                wire_problem::problem_prefix(ABOUT_BLANK, wire_problem::default_title(code), code);
             quote! {
-                static __API_STATUS_FIXED: [::api_status::__private::Fixed; #count] = [#(#facts),*];
+                const #name: ::api_status::__private::Status = ::api_status::__private::Status {
+                    code: ::api_status::__private::status_const(#code),
+                    problem_prefix: #problem_prefix,
+                };
             }
         });
+        let (plain_count, full_count) = (plain.len(), full.len());
+        let plain_array = (plain_count > 0).then(|| {
+            quote! {
+                static __API_STATUS_FIXED: [::api_status::__private::Fixed; #plain_count] = [#(#plain),*];
+            }
+        });
+        let full_array = (full_count > 0).then(|| {
+            quote! {
+                static __API_STATUS_FULL: [::api_status::__private::Full; #full_count] = [#(#full),*];
+            }
+        });
+        let plain_ref = match plain_count {
+            0 => quote!(&[]),
+            _ => quote!(&__API_STATUS_FIXED),
+        };
+        let full_ref = match full_count {
+            0 => quote!(&[]),
+            _ => quote!(&__API_STATUS_FULL),
+        };
         quote! {
             #[doc(hidden)]
             #[inline]
             fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
-                #facts
-                #body
+                #(#statuses)*
+                #plain_array
+                #full_array
+                let __number: usize = #number;
+                ::api_status::__private::own(#plain_ref, #full_ref, __number)
             }
         }
     }
@@ -572,7 +698,7 @@ impl Methods<'_> {
         // `write_message` hands as they are to its `fmt::Write`; without a
         // formatted message, both straight from the `Lookup`.
         let formatted = self.plans.iter().any(|plan| match &plan.kind {
-            PlanKind::Own(own) => own.write_message.is_some(),
+            PlanKind::Own(own) => own.write_message.is_some() || own.display,
             PlanKind::Transparent { .. } => false,
         });
         let (write_message, message_pieces) = if !formatted {
@@ -581,10 +707,23 @@ impl Methods<'_> {
                 quote!(#lookup.write_message_to(__out)),
             )
         } else {
-            let pieces = self.dispatch(
-                |plan| own(plan, |own| own.write_message.clone()),
-                quote!(#lookup.write_message_to(__out)),
-            );
+            // Every `Display` message is written by one call, after the
+            // arms of the interpolated ones, rather than an arm each.
+            let default = match self.display_span {
+                Some(span) => {
+                    let display = quote_spanned!(span=> ::api_status::__private::DisplayMessage::write_display(self, __out));
+                    quote! {{
+                        let __lookup = #lookup;
+                        if __lookup.is_display() {
+                            #display
+                        } else {
+                            __lookup.write_message_to(__out)
+                        }
+                    }}
+                }
+                None => quote!(#lookup.write_message_to(__out)),
+            };
+            let pieces = self.dispatch(|plan| own(plan, |own| own.write_message.clone()), default);
             (
                 quote!(::api_status::__private::write_message(self, __out)),
                 quote! {

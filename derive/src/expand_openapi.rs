@@ -27,7 +27,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{
     Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitStr, Meta, PathArguments, Type,
@@ -47,8 +47,9 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
     let mut generic_inner = Vec::new();
     let mut probes = Vec::new();
     let mut facts = String::new();
+    let raw = raw_attrs(input);
     for (index, variant) in input.variants.iter().enumerate() {
-        let attrs = raw_attrs(input, index);
+        let attrs = raw.get(index).copied().unwrap_or_default();
         let name = variant.ident.to_string();
         let doc = doc_comment(attrs);
         match (input.status_of(variant), variant.fields.as_slice()) {
@@ -111,9 +112,9 @@ fn own(
     let retry_after = variant.attrs.retry_after.is_some() || variant.retry_after_field().is_some();
     let (body, message) = match plan_message(input, variant) {
         MessageSource::Literal(text) if !field_errors => (wire::static_body(&text, oauth), text),
-        MessageSource::Literal(text) => (Vec::new(), text),
+        MessageSource::Literal(text) => (String::new(), text),
         MessageSource::Format => (
-            Vec::new(),
+            String::new(),
             variant
                 .attrs
                 .message
@@ -122,7 +123,7 @@ fn own(
                 .unwrap_or_default(),
         ),
         MessageSource::Display => (
-            Vec::new(),
+            String::new(),
             error_text(attrs).unwrap_or_else(|| variant.ident.to_string()),
         ),
     };
@@ -138,8 +139,7 @@ fn own(
     netstring(out, &code.to_string());
     netstring(out, &flags);
     netstring(out, oauth.unwrap_or_default());
-    // The body is built from a `String`: always UTF-8.
-    netstring(out, &String::from_utf8_lossy(&body));
+    netstring(out, &body);
     netstring(out, &message);
     // `#[problem(type, title)]`, empty for `about:blank` and the reason
     // phrase.
@@ -185,15 +185,16 @@ fn pointee(ty: &Type) -> &Type {
     }
 }
 
-/// The attributes written on variant `index` (on the struct, for a struct).
-fn raw_attrs<'a>(input: &Input<'a>, index: usize) -> &'a [Attribute] {
+/// The attributes written on each variant (on the struct, for a struct),
+/// in order.
+fn raw_attrs<'a>(input: &Input<'a>) -> Vec<&'a [Attribute]> {
     match &input.original.data {
         Data::Enum(data) => data
             .variants
             .iter()
-            .nth(index)
-            .map_or(&[][..], |variant| &variant.attrs[..]),
-        _ => &input.original.attrs,
+            .map(|variant| &variant.attrs[..])
+            .collect(),
+        _ => vec![&input.original.attrs[..]],
     }
 }
 
@@ -221,15 +222,18 @@ fn doc_comment(attrs: &[Attribute]) -> String {
 /// 4xx whose `Display` is its public message, as the example shows it
 /// (placeholders unfilled).
 fn error_text(attrs: &[Attribute]) -> Option<String> {
+    // The first token only: the format string, whatever arguments follow.
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("error"))
-        .find_map(|attr| {
-            attr.parse_args_with(|stream: syn::parse::ParseStream<'_>| {
-                let text: LitStr = stream.parse()?;
-                let _rest: TokenStream = stream.parse()?;
-                Ok(text.value())
-            })
-            .ok()
+        .find_map(|attr| match &attr.meta {
+            Meta::List(list) => match list.tokens.clone().into_iter().next() {
+                Some(TokenTree::Literal(literal)) => match Lit::new(literal) {
+                    Lit::Str(text) => Some(text.value()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
         })
 }

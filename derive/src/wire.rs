@@ -8,7 +8,7 @@ const MAX_ERROR_DESCRIPTION: usize = 1000;
 
 /// `{"message":"..."}`, or with `error` and `error_description` for an
 /// OAuth code.
-pub fn static_body(message: &str, oauth_code: Option<&str>) -> Vec<u8> {
+pub fn static_body(message: &str, oauth_code: Option<&str>) -> String {
     let mut out = String::with_capacity(message.len() * 2 + 64);
     out.push_str("{\"message\":\"");
     escape_into(&mut out, message);
@@ -24,7 +24,7 @@ pub fn static_body(message: &str, oauth_code: Option<&str>) -> Vec<u8> {
         }
     }
     out.push('}');
-    out.into_bytes()
+    out
 }
 
 /// The `WWW-Authenticate` value of an OAuth error with a fixed message.
@@ -80,17 +80,14 @@ mod tests {
     #[test]
     fn escapes_like_json() {
         let body = static_body("a \"b\" \\ \n\t\u{1}é", None);
-        assert_eq!(
-            String::from_utf8(body).unwrap(),
-            "{\"message\":\"a \\\"b\\\" \\\\ \\n\\t\\u0001é\"}"
-        );
+        assert_eq!(body, "{\"message\":\"a \\\"b\\\" \\\\ \\n\\t\\u0001é\"}");
     }
 
     #[test]
     fn oauth_body_and_challenge() {
         let body = static_body("bad \"grant\"", Some("invalid_grant"));
         assert_eq!(
-            String::from_utf8(body).unwrap(),
+            body,
             r#"{"message":"bad \"grant\"","error":"invalid_grant","error_description":"bad 'grant'"}"#
         );
         assert_eq!(

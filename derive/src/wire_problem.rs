@@ -111,12 +111,7 @@ fn uri_reference_error(text: &str) -> Option<String> {
 
 /// The start of every problem+json body of a variant, up to the detail's
 /// opening quote: `{"type":"…","title":"…","status":404,"detail":"`.
-pub fn problem_prefix(problem_type: &str, title: &str, status: u16) -> Vec<u8> {
-    prefix_text(problem_type, title, status).into_bytes()
-}
-
-/// [`problem_prefix`] as text.
-fn prefix_text(problem_type: &str, title: &str, status: u16) -> String {
+pub fn problem_prefix(problem_type: &str, title: &str, status: u16) -> String {
     let mut out = String::with_capacity(problem_type.len() + title.len() * 2 + 48);
     out.push_str("{\"type\":\"");
     crate::wire::escape_into(&mut out, problem_type);
@@ -137,8 +132,8 @@ pub fn static_problem_body(
     status: u16,
     message: &str,
     oauth_code: Option<&str>,
-) -> Vec<u8> {
-    let mut out = prefix_text(problem_type, title, status);
+) -> String {
+    let mut out = problem_prefix(problem_type, title, status);
     crate::wire::escape_into(&mut out, message);
     out.push('"');
     if let Some(code) = oauth_code {
@@ -152,7 +147,7 @@ pub fn static_problem_body(
         }
     }
     out.push('}');
-    out.into_bytes()
+    out
 }
 
 /// The default title: the reason phrase, as the runtime's
@@ -200,7 +195,7 @@ mod tests {
     fn static_problem_body_is_compact_and_ordered() {
         let body = static_problem_body("about:blank", "Not Found", 404, "no \"x\"", None);
         assert_eq!(
-            String::from_utf8(body).unwrap(),
+            body,
             r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no \"x\""}"#
         );
     }

@@ -3,10 +3,15 @@
 //! and the `ApiError` methods answered from it here, once, for every
 //! derived type.
 //!
-//! A variant either has its own [`Fixed`] facts (status, OAuth code, fixed
-//! message, `Retry-After`, and, where they do not depend on the value, its
-//! body and challenge, computed by the macro) or hands everything to its one
-//! inner error (`#[status(transparent)]`).
+//! A variant either has its own facts, computed by the macro, or hands
+//! everything to its one inner error (`#[status(transparent)]`). Its own
+//! facts are a [`Fixed`] (status, name, and, where they do not depend on
+//! the value, message and bodies) in one `static` array of the type, or,
+//! for the few variants with an OAuth code, a `Retry-After`, a challenge or
+//! a `#[problem]`, a [`Full`] (a `Fixed` and its [`Extra`]) in a second
+//! one. The generated code is what the compiler checks on every build of
+//! the user's crate, once per variant: the facts are literals and local
+//! constants, and the `match` gives each variant a number.
 
 use std::fmt;
 
@@ -18,26 +23,70 @@ use crate::{ApiError, FieldErrors, OAuthErrorCode};
 use super::{Cow, CowStr};
 
 /// The facts of a variant that do not depend on its data, as constants the
-/// macro computed.
+/// macro computed: one element of the type's `static` array of them.
+///
+/// Every field is a literal or a local constant in the generated code, and
+/// none is an `Option`: each `Option::None`, byte string or path in the
+/// array costs the user's build more than a string or integer literal
+/// (type inference, MIR temporaries, const evaluation), on every variant.
+/// The rarer facts are in [`Extra`].
 #[derive(Debug)]
 pub struct Fixed {
-    /// The status, checked by the macro to be in `400..=599` and built in
-    /// the constant, so that no response converts it.
-    pub status: http::StatusCode,
+    /// The status and what follows from it, a constant the type declares
+    /// once for each status its variants use.
+    pub status: Status,
     /// `Type::Variant`, or `Type` for a struct: the `error` field of the
     /// `tracing` event.
     pub name: &'static str,
-    /// The public message when it is fixed (a literal `#[message]` or a 5xx
-    /// reason phrase); `None` when the variant formats it.
-    pub message: Option<&'static str>,
+    /// The public message when [`message_source`](Fixed::message_source) is
+    /// [`MESSAGE_FIXED`] (a literal `#[message]` or a 5xx reason phrase);
+    /// `""` otherwise.
+    pub message: &'static str,
+    /// The JSON body when it does not depend on the value; `""` otherwise
+    /// (a JSON body is never empty).
+    pub body: &'static str,
+    /// The problem+json body when it does not depend on the value; `""`
+    /// otherwise.
+    pub problem_body: &'static str,
+    /// Where the public message comes from: [`MESSAGE_FIXED`],
+    /// [`MESSAGE_FORMATTED`] or [`MESSAGE_DISPLAY`].
+    pub message_source: u8,
+}
+
+/// A status of a derived type's variants, with the facts that follow from it
+/// alone.
+#[derive(Debug)]
+pub struct Status {
+    /// The status, checked by the macro to be in `400..=599` and built in
+    /// a constant, so that no response converts it.
+    pub code: http::StatusCode,
+    /// The start of the problem+json body with the default type and title
+    /// (`about:blank`, the reason phrase), up to the detail's opening quote:
+    /// `{"type":"about:blank","title":"Not Found","status":404,"detail":"`.
+    pub problem_prefix: &'static str,
+}
+
+/// [`Fixed::message_source`]: the message is [`Fixed::message`].
+pub const MESSAGE_FIXED: u8 = 0;
+/// [`Fixed::message_source`]: a `#[message]` that interpolates fields,
+/// written by the derived `__api_status_message`.
+pub const MESSAGE_FORMATTED: u8 = 1;
+/// [`Fixed::message_source`]: the value's `Display` (a 4xx without
+/// `#[message]`), written by the derived `__api_status_message`.
+pub const MESSAGE_DISPLAY: u8 = 2;
+
+/// The facts few variants have: an OAuth code, a `Retry-After`, a
+/// challenge, a `#[problem]`. A variant without any of them answers with
+/// [`Extra::NONE`], and its element in the generated array is a plain
+/// [`Fixed`]; a variant with one is a [`Full`], in a second array.
+#[derive(Debug)]
+pub struct Extra {
     /// `#[oauth(code)]`.
     pub oauth: Option<OAuthErrorCode>,
     /// `#[retry_after(seconds)]`.
     pub retry_after: Option<u64>,
     /// Whether a `#[retry_after]` field gives the delay instead.
     pub retry_after_field: bool,
-    /// The JSON body, when it does not depend on the value.
-    pub body: Option<&'static [u8]>,
     /// The `WWW-Authenticate` value, when it does not depend on the value:
     /// `Some(None)` for none at all. Built in the constant, so that its
     /// characters are checked when the user's crate compiles, not on every
@@ -45,20 +94,46 @@ pub struct Fixed {
     pub challenge: Option<Option<HeaderValue>>,
     /// The problem type: `#[problem(type)]`, or `about:blank`.
     pub problem_type: &'static str,
-    /// The problem title: `#[problem(title)]`, or the reason phrase.
-    pub problem_title: &'static str,
-    /// The problem+json body, when it does not depend on the value.
-    pub problem_body: Option<&'static [u8]>,
+    /// `#[problem(title)]`; `None` for the status's reason phrase.
+    pub problem_title: Option<&'static str>,
     /// The start of the problem+json body, up to the detail's opening
-    /// quote: `{"type":"…","title":"…","status":404,"detail":"`.
-    pub problem_prefix: &'static [u8],
+    /// quote (`{"type":"…","title":"…","status":404,"detail":"`), for a
+    /// `#[problem]`; `None` for the default type and title, whose prefix is
+    /// the status's ([`Status::problem_prefix`]).
+    pub problem_prefix: Option<&'static str>,
+}
+
+impl Extra {
+    /// The facts of a variant without extra facts: no OAuth code, no
+    /// `Retry-After`, no challenge, the default problem type and title.
+    pub const NONE: Extra = Extra {
+        oauth: None,
+        retry_after: None,
+        retry_after_field: false,
+        challenge: Some(None),
+        problem_type: "about:blank",
+        problem_title: None,
+        problem_prefix: None,
+    };
+}
+
+/// The facts of a variant with [`Extra`] ones: an element of the type's
+/// second `static` array.
+#[derive(Debug)]
+pub struct Full {
+    /// The facts every variant has.
+    pub fixed: Fixed,
+    /// The rarer ones.
+    pub extra: Extra,
 }
 
 /// Where a value's answers come from.
 #[derive(Clone, Copy)]
 pub enum Lookup<'a> {
-    /// The variant's own facts.
-    Own(&'static Fixed),
+    /// The facts of a variant without extra ones ([`Extra::NONE`]).
+    Plain(&'static Fixed),
+    /// The facts of a variant with extra ones.
+    Full(&'static Full),
     /// A transparent variant's inner error.
     Inner(&'a dyn ApiError),
 }
@@ -69,14 +144,56 @@ pub fn inner<T: ApiError>(field: &T) -> Lookup<'_> {
     Lookup::Inner(field)
 }
 
+/// The [`Lookup`] of the variant with its own status numbered `number` by
+/// the derive: the variants without extra facts first, in `plain`, then
+/// those with, in `full`. The generated `match` gives each variant its
+/// number as an integer literal, cheaper for the compiler to check than a
+/// reference into the array in every arm.
+#[inline]
+pub fn own(plain: &'static [Fixed], full: &'static [Full], number: usize) -> Lookup<'static> {
+    match plain.get(number) {
+        Some(fixed) => Lookup::Plain(fixed),
+        // The derive numbers the variants through both arrays: in bounds.
+        None => Lookup::Full(&full[number - plain.len()]),
+    }
+}
+
+/// A variant's own facts, or its inner error.
+enum Facts<'a> {
+    /// A variant with a status of its own, and [`Extra::NONE`] when it has
+    /// no extra facts.
+    Own(&'static Fixed, &'static Extra),
+    /// A transparent variant's inner error.
+    Inner(&'a dyn ApiError),
+}
+
+impl<'a> Lookup<'a> {
+    /// The facts, the plain and full variants alike.
+    #[inline]
+    fn facts(self) -> Facts<'a> {
+        match self {
+            Lookup::Plain(fixed) => Facts::Own(fixed, &Extra::NONE),
+            Lookup::Full(full) => Facts::Own(&full.fixed, &full.extra),
+            Lookup::Inner(inner) => Facts::Inner(inner),
+        }
+    }
+}
+
 impl<'a> Lookup<'a> {
     /// `ApiError::status`.
     #[inline]
     pub fn status(self) -> http::StatusCode {
-        match self {
-            Lookup::Own(fixed) => fixed.status,
-            Lookup::Inner(inner) => inner.status(),
+        match self.facts() {
+            Facts::Own(fixed, _) => fixed.status.code,
+            Facts::Inner(inner) => inner.status(),
         }
+    }
+
+    /// Whether the message is the value's `Display`, which the derived
+    /// `__api_status_message` writes for every such variant at once.
+    #[inline]
+    pub fn is_display(self) -> bool {
+        matches!(self.facts(), Facts::Own(fixed, _) if fixed.message_source == MESSAGE_DISPLAY)
     }
 
     /// `ApiError::message`, for a variant the derive has no `message` arm
@@ -84,19 +201,18 @@ impl<'a> Lookup<'a> {
     /// `write_message`.
     #[inline]
     pub fn message<E: ApiError + ?Sized>(self, error: &'a E) -> CowStr<'a> {
-        match self {
-            Lookup::Own(Fixed {
-                message: Some(message),
-                ..
-            }) => Cow::Borrowed(message),
-            Lookup::Own(_) => {
+        match self.facts() {
+            Facts::Own(fixed, _) if fixed.message_source == MESSAGE_FIXED => {
+                Cow::Borrowed(fixed.message)
+            }
+            Facts::Own(..) => {
                 let mut message = String::new();
                 // Writing into a `String` fails only if a `Display` impl
                 // does; the message is then what it wrote until then.
                 let _ = error.write_message(&mut message);
                 Cow::Owned(message)
             }
-            Lookup::Inner(inner) => inner.message(),
+            Facts::Inner(inner) => inner.message(),
         }
     }
 
@@ -104,9 +220,9 @@ impl<'a> Lookup<'a> {
     /// formatted: the fixed text, or the inner error's.
     #[inline]
     pub fn write_message(self, out: &mut dyn fmt::Write) -> fmt::Result {
-        match self {
-            Lookup::Own(fixed) => out.write_str(fixed.message.unwrap_or_default()),
-            Lookup::Inner(inner) => inner.write_message(out),
+        match self.facts() {
+            Facts::Own(fixed, _) => out.write_str(fixed.message),
+            Facts::Inner(inner) => inner.write_message(out),
         }
     }
 
@@ -114,9 +230,9 @@ impl<'a> Lookup<'a> {
     /// not formatted: the fixed text, or the inner error's pieces.
     #[inline]
     pub fn write_message_to(self, out: &mut super::MessageSink<'_>) {
-        match self {
-            Lookup::Own(fixed) => out.escaped(fixed.message.unwrap_or_default()),
-            Lookup::Inner(inner) => inner.__api_status_message(out),
+        match self.facts() {
+            Facts::Own(fixed, _) => out.escaped(fixed.message),
+            Facts::Inner(inner) => inner.__api_status_message(out),
         }
     }
 
@@ -124,18 +240,18 @@ impl<'a> Lookup<'a> {
     /// field.
     #[inline]
     pub fn field_errors(self) -> Option<Cow<'a, FieldErrors>> {
-        match self {
-            Lookup::Own(_) => None,
-            Lookup::Inner(inner) => inner.field_errors(),
+        match self.facts() {
+            Facts::Own(..) => None,
+            Facts::Inner(inner) => inner.field_errors(),
         }
     }
 
     /// `ApiError::oauth_error`.
     #[inline]
     pub fn oauth_error(self) -> Option<OAuthErrorCode> {
-        match self {
-            Lookup::Own(fixed) => fixed.oauth,
-            Lookup::Inner(inner) => inner.oauth_error(),
+        match self.facts() {
+            Facts::Own(_, extra) => extra.oauth,
+            Facts::Inner(inner) => inner.oauth_error(),
         }
     }
 
@@ -143,22 +259,25 @@ impl<'a> Lookup<'a> {
     /// field.
     #[inline]
     pub fn retry_after(self) -> Option<u64> {
-        match self {
-            Lookup::Own(fixed) => fixed.retry_after,
-            Lookup::Inner(inner) => inner.retry_after(),
+        match self.facts() {
+            Facts::Own(_, extra) => extra.retry_after,
+            Facts::Inner(inner) => inner.retry_after(),
         }
     }
 
     /// `ApiError::www_authenticate`.
     #[inline]
     pub fn www_authenticate<E: ApiError + ?Sized>(self, error: &E) -> Option<HeaderValue> {
-        match self {
-            Lookup::Own(Fixed {
-                challenge: Some(challenge),
-                ..
-            }) => challenge.clone(),
-            Lookup::Own(_) => crate::headers::challenge_for(error),
-            Lookup::Inner(inner) => inner.www_authenticate(),
+        match self.facts() {
+            Facts::Own(
+                _,
+                Extra {
+                    challenge: Some(challenge),
+                    ..
+                },
+            ) => challenge.clone(),
+            Facts::Own(..) => crate::headers::challenge_for(error),
+            Facts::Inner(inner) => inner.www_authenticate(),
         }
     }
 
@@ -166,54 +285,57 @@ impl<'a> Lookup<'a> {
     /// or a transparent variant's inner error's.
     #[inline]
     pub fn name(self) -> &'static str {
-        match self {
-            Lookup::Own(fixed) => fixed.name,
-            Lookup::Inner(inner) => inner.__api_status_name(),
+        match self.facts() {
+            Facts::Own(fixed, _) => fixed.name,
+            Facts::Inner(inner) => inner.__api_status_name(),
         }
     }
 
     /// `ApiError::body`.
     #[inline]
     pub fn body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
-        match self {
-            Lookup::Own(Fixed {
-                body: Some(body), ..
-            }) => Bytes::from_static(body),
-            Lookup::Own(fixed) => crate::json::encode_body_with(error, fixed.oauth),
-            Lookup::Inner(inner) => inner.body(),
+        match self.facts() {
+            Facts::Own(fixed, _) if !fixed.body.is_empty() => {
+                Bytes::from_static(fixed.body.as_bytes())
+            }
+            Facts::Own(_, extra) => crate::json::encode_body_with(error, extra.oauth),
+            Facts::Inner(inner) => inner.body(),
         }
     }
 
     /// `ApiError::problem_type`.
     #[inline]
     pub fn problem_type(self) -> &'a str {
-        match self {
-            Lookup::Own(fixed) => fixed.problem_type,
-            Lookup::Inner(inner) => inner.problem_type(),
+        match self.facts() {
+            Facts::Own(_, extra) => extra.problem_type,
+            Facts::Inner(inner) => inner.problem_type(),
         }
     }
 
     /// `ApiError::problem_title`.
     #[inline]
     pub fn problem_title(self) -> &'a str {
-        match self {
-            Lookup::Own(fixed) => fixed.problem_title,
-            Lookup::Inner(inner) => inner.problem_title(),
+        match self.facts() {
+            Facts::Own(fixed, extra) => match extra.problem_title {
+                Some(title) => title,
+                None => crate::negotiate::default_title(fixed.status.code),
+            },
+            Facts::Inner(inner) => inner.problem_title(),
         }
     }
 
     /// `ApiError::problem_body`.
     #[inline]
     pub fn problem_body<E: ApiError + ?Sized>(self, error: &E) -> Bytes {
-        match self {
-            Lookup::Own(Fixed {
-                problem_body: Some(body),
-                ..
-            }) => Bytes::from_static(body),
-            Lookup::Own(fixed) => {
-                crate::negotiate::encode_problem_after(fixed.problem_prefix, error, fixed.oauth)
+        match self.facts() {
+            Facts::Own(fixed, _) if !fixed.problem_body.is_empty() => {
+                Bytes::from_static(fixed.problem_body.as_bytes())
             }
-            Lookup::Inner(inner) => inner.problem_body(),
+            Facts::Own(fixed, extra) => {
+                let prefix = extra.problem_prefix.unwrap_or(fixed.status.problem_prefix);
+                crate::negotiate::encode_problem_after(prefix.as_bytes(), error, extra.oauth)
+            }
+            Facts::Inner(inner) => inner.problem_body(),
         }
     }
 
@@ -221,27 +343,31 @@ impl<'a> Lookup<'a> {
     /// straight from them, without asking the value again.
     #[inline]
     pub fn to_response<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
-        let fixed = match self {
-            Lookup::Own(fixed) => fixed,
+        let (fixed, extra) = match self {
+            // The most common error response, and the floor's shape: no
+            // header but `content-type` (a plain variant has no challenge
+            // and no `Retry-After`), and often a body the macro wrote.
+            Lookup::Plain(fixed) => {
+                let status = fixed.status.code;
+                crate::report::emit(error, status);
+                // Two calls rather than one on either body: the static one
+                // is then built in place.
+                if !fixed.body.is_empty() {
+                    let body = Bytes::from_static(fixed.body.as_bytes());
+                    return crate::headers::assemble(status, body, None, None);
+                }
+                // A plain variant has no OAuth code.
+                let body = crate::json::encode_body_with(error, None);
+                return crate::headers::assemble(status, body, None, None);
+            }
+            Lookup::Full(full) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response(),
         };
-        let status = fixed.status;
+        let status = fixed.status.code;
         crate::report::emit(error, status);
-        // The most common error response, and the floor's shape: a body the
-        // macro wrote, and no header but `content-type`.
-        if let Fixed {
-            body: Some(body),
-            challenge: Some(None),
-            retry_after: None,
-            retry_after_field: false,
-            ..
-        } = fixed
-        {
-            return crate::headers::assemble(status, Bytes::from_static(body), None, None);
-        }
-        let retry_after = match fixed.retry_after_field {
+        let retry_after = match extra.retry_after_field {
             true => error.retry_after(),
-            false => fixed.retry_after,
+            false => extra.retry_after,
         };
         crate::headers::assemble(
             status,
@@ -259,23 +385,34 @@ impl<'a> Lookup<'a> {
         error: &E,
         format: crate::Format,
     ) -> Response<Bytes> {
-        let fixed = match self {
-            Lookup::Own(fixed) => fixed,
-            Lookup::Inner(inner) => return inner.to_response_in(format),
-        };
         if format.offered() == crate::Format::Json {
             // The plain response, with its direct paths, and `vary`.
             return crate::negotiate::with_vary(self.to_response(error));
         }
-        let retry_after = match fixed.retry_after_field {
+        let (fixed, extra) = match self {
+            // No challenge and no `Retry-After`, as in `to_response`.
+            Lookup::Plain(fixed) => {
+                return crate::negotiate::respond_with(
+                    error,
+                    format,
+                    |error| self.problem_body(error),
+                    fixed.status.code,
+                    None,
+                    None,
+                );
+            }
+            Lookup::Full(full) => (&full.fixed, &full.extra),
+            Lookup::Inner(inner) => return inner.to_response_in(format),
+        };
+        let retry_after = match extra.retry_after_field {
             true => error.retry_after(),
-            false => fixed.retry_after,
+            false => extra.retry_after,
         };
         crate::negotiate::respond_with(
             error,
             format,
             |error| self.problem_body(error),
-            fixed.status,
+            fixed.status.code,
             self.www_authenticate(error),
             retry_after,
         )

@@ -169,8 +169,9 @@ impl fmt::Write for SinkWriter<'_, '_> {
 
 /// One field of an interpolated `#[message]`, written as its `Display`.
 ///
-/// The derive calls `(&Arg(field)).write_arg(out)` with both [`IntegerArg`]
-/// and [`DisplayArg`] in scope: method lookup picks [`IntegerArg`] (no
+/// The derive calls `(&Arg(field)).write_arg(out, text, json)` (`text` and
+/// `json`: the literal segment before the field, often empty) with both
+/// [`IntegerArg`] and [`DisplayArg`] in scope: method lookup picks [`IntegerArg`] (no
 /// autoref) when the field is a primitive integer, and [`DisplayArg`] (one
 /// autoref) for any other `Display`, including a generic parameter.
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
@@ -178,22 +179,25 @@ pub struct Arg<'a, T: ?Sized>(pub &'a T);
 /// The integer fast path of [`Arg`]: `itoa`'s digits, the same as `Display`'s,
 /// without `core::fmt`.
 pub trait IntegerArg {
-    /// Writes the integer's digits.
-    fn write_arg(&self, out: &mut MessageSink<'_>);
+    /// Writes the literal segment before the field (`text` as written,
+    /// `json` escaped; nothing when empty), then the integer's digits.
+    fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str);
 }
 
 macro_rules! integer_arg {
     ($($int:ty),*) => {$(
         impl IntegerArg for Arg<'_, $int> {
             #[inline]
-            fn write_arg(&self, out: &mut MessageSink<'_>) {
+            fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str) {
+                literal_before(out, text, json);
                 out.digits(itoa::Buffer::new().format(*self.0));
             }
         }
 
         impl IntegerArg for Arg<'_, &$int> {
             #[inline]
-            fn write_arg(&self, out: &mut MessageSink<'_>) {
+            fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str) {
+                literal_before(out, text, json);
                 out.digits(itoa::Buffer::new().format(**self.0));
             }
         }
@@ -204,20 +208,31 @@ integer_arg!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
 /// Any other field of [`Arg`]: its `Display`, through `core::fmt`.
 pub trait DisplayArg {
-    /// Writes the field's `Display`.
-    fn write_arg(&self, out: &mut MessageSink<'_>);
+    /// Writes the literal segment before the field (`text` as written,
+    /// `json` escaped; nothing when empty), then the field's `Display`.
+    fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str);
 }
 
 impl<T: fmt::Display + ?Sized> DisplayArg for &Arg<'_, T> {
     #[inline]
-    fn write_arg(&self, out: &mut MessageSink<'_>) {
+    fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str) {
+        literal_before(out, text, json);
         out.args(format_args!("{}", self.0));
     }
 }
 
+/// The literal segment before a field, unless there is none (the derive
+/// passes constants: the test folds away).
+#[inline]
+fn literal_before(out: &mut MessageSink<'_>, text: &str, json: &str) {
+    if !text.is_empty() {
+        out.literal(text, json);
+    }
+}
+
 #[cfg(test)]
-// `(&Arg(field)).write_arg(out)`, as the derive writes it: the borrow is
-// what lets method lookup choose between the two traits.
+// `(&Arg(field)).write_arg(out, text, json)`, as the derive writes it: the
+// borrow is what lets method lookup choose between the two traits.
 #[allow(clippy::needless_borrow)]
 mod tests {
     use std::fmt;
@@ -229,14 +244,14 @@ mod tests {
     fn integers_and_other_fields_write_their_display() {
         let mut out = String::new();
         let mut sink = MessageSink::text(&mut out);
-        (&Arg(&u64::MAX)).write_arg(&mut sink);
-        (&Arg(&i64::MIN)).write_arg(&mut sink);
-        (&Arg(&&-7i8)).write_arg(&mut sink);
-        (&Arg(&0usize)).write_arg(&mut sink);
-        (&Arg("text")).write_arg(&mut sink);
-        (&Arg(&1.5f64)).write_arg(&mut sink);
+        (&Arg(&u64::MAX)).write_arg(&mut sink, "", "");
+        (&Arg(&i64::MIN)).write_arg(&mut sink, "", "");
+        (&Arg(&&-7i8)).write_arg(&mut sink, "", "");
+        (&Arg(&0usize)).write_arg(&mut sink, "", "");
+        (&Arg("text")).write_arg(&mut sink, " and ", " and ");
+        (&Arg(&1.5f64)).write_arg(&mut sink, "", "");
         assert_eq!(sink.result(), Ok(()));
-        assert_eq!(out, format!("{}{}-70text1.5", u64::MAX, i64::MIN));
+        assert_eq!(out, format!("{}{}-70 and text1.5", u64::MAX, i64::MIN));
     }
 
     struct Fails;
@@ -253,9 +268,9 @@ mod tests {
         let mut out = String::new();
         let mut sink = MessageSink::text(&mut out);
         sink.literal("a ", "a ");
-        (&Arg(&Fails)).write_arg(&mut sink);
+        (&Arg(&Fails)).write_arg(&mut sink, "", "");
         sink.literal(" b", " b");
-        (&Arg(&1u8)).write_arg(&mut sink);
+        (&Arg(&1u8)).write_arg(&mut sink, "", "");
         assert_eq!(sink.result(), Err(fmt::Error));
         assert_eq!(out, "a half");
     }
@@ -264,10 +279,9 @@ mod tests {
     fn json_pieces_are_escaped_once() {
         let mut buf = StackBuf::new();
         let mut sink = MessageSink::json(&mut buf);
-        sink.literal("say \"", "say \\\"");
-        (&Arg("\"hi\"\n")).write_arg(&mut sink);
+        (&Arg("\"hi\"\n")).write_arg(&mut sink, "say \"", "say \\\"");
         sink.escaped("\t");
-        (&Arg(&-3i32)).write_arg(&mut sink);
+        (&Arg(&-3i32)).write_arg(&mut sink, "", "");
         assert_eq!(sink.result(), Ok(()));
         assert_eq!(buf.as_bytes(), br#"say \"\"hi\"\n\t-3"#);
     }

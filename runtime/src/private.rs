@@ -12,7 +12,10 @@ use crate::{FieldErrors, IntoFieldErrors};
 
 #[path = "lookup.rs"]
 mod lookup;
-pub use lookup::{inner, Fixed, Lookup};
+pub use lookup::{
+    inner, own, Extra, Fixed, Full, Lookup, Status, MESSAGE_DISPLAY, MESSAGE_FIXED,
+    MESSAGE_FORMATTED,
+};
 
 pub use crate::message_sink::{
     write_message, Arg, DisplayArg, IntegerArg, MessageSink, SinkWriter,

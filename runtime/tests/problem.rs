@@ -163,6 +163,55 @@ fn compile_time_problem_bodies_match_the_runtime() {
     }
 }
 
+/// Formatted messages under the default type and title, whose prefix the
+/// derive writes once per status, for statuses with and without a reason
+/// phrase.
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Formatted {
+    #[error("user {id} is gone")]
+    #[status(not_found)]
+    NotFound { id: u64 },
+    #[error("no tea")]
+    #[status(418)]
+    Teapot,
+    #[error("odd client")]
+    #[status(499)]
+    #[message("client {0} is odd")]
+    OddClient(String),
+    #[error("odd server")]
+    #[status(599)]
+    #[message("server \"{0}\" is odd")]
+    OddServer(u8),
+    #[error("invalid")]
+    #[status(unprocessable_entity)]
+    Invalid {
+        #[field_errors]
+        errors: FieldErrors,
+    },
+}
+
+#[test]
+fn formatted_problem_bodies_match_the_runtime() {
+    let mut errors = FieldErrors::new();
+    errors.add("name", "is \"blank\"");
+    let formatted = [
+        Formatted::NotFound { id: 7 },
+        Formatted::Teapot,
+        Formatted::OddClient("x".into()),
+        Formatted::OddServer(3),
+        Formatted::Invalid { errors },
+    ];
+    for error in &formatted {
+        let by_hand = ByHand { error };
+        assert_eq!(error.problem_body(), by_hand.problem_body(), "{error:?}");
+        assert_eq!(problem(error).as_bytes(), &by_hand.problem_body()[..]);
+    }
+    assert_eq!(
+        problem(&Formatted::OddClient("x".into())),
+        r#"{"type":"about:blank","title":"Client Error","status":499,"detail":"client x is odd"}"#
+    );
+}
+
 #[test]
 fn a_hand_written_impl_answers_in_every_format() {
     struct Teapot;
