@@ -390,12 +390,20 @@ impl<'a> Lookup<'a> {
             return crate::negotiate::with_vary(self.to_response(error));
         }
         let (fixed, extra) = match self {
-            // No challenge and no `Retry-After`, as in `to_response`.
+            // No challenge, no `Retry-After`, no OAuth code and the default
+            // problem type and title, as in `to_response`.
             Lookup::Plain(fixed) => {
                 return crate::negotiate::respond_with(
                     error,
                     format,
-                    |error| self.problem_body(error),
+                    |error| match fixed.problem_body {
+                        "" => crate::negotiate::encode_problem_after(
+                            fixed.status.problem_prefix.as_bytes(),
+                            error,
+                            None,
+                        ),
+                        body => Bytes::from_static(body.as_bytes()),
+                    },
                     fixed.status.code,
                     None,
                     None,

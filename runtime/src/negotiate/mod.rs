@@ -90,7 +90,36 @@ impl Format {
         }
     }
 
+    /// [`content_type`](Format::content_type) as a header value, from
+    /// constants: `from_static` on a value known only at run time would
+    /// check its bytes on every response.
     pub(crate) fn content_type_value(self) -> HeaderValue {
-        HeaderValue::from_static(self.content_type())
+        const JSON: HeaderValue = HeaderValue::from_static("application/json");
+        const PROBLEM_JSON: HeaderValue = HeaderValue::from_static("application/problem+json");
+        const XML: HeaderValue = HeaderValue::from_static("application/xml");
+        const PROBLEM_XML: HeaderValue = HeaderValue::from_static("application/problem+xml");
+        match self.offered() {
+            Format::Json => JSON,
+            Format::ProblemJson => PROBLEM_JSON,
+            Format::Xml => XML,
+            Format::ProblemXml => PROBLEM_XML,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn each_content_type_value_is_its_content_type() {
+        for format in [
+            Format::Json,
+            Format::ProblemJson,
+            Format::Xml,
+            Format::ProblemXml,
+        ] {
+            assert_eq!(format.content_type_value(), format.content_type());
+        }
     }
 }
