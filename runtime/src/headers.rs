@@ -5,7 +5,7 @@ use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
 
 use crate::json::MessageBuf;
-use crate::ApiError;
+use crate::{ApiError, OAuthErrorCode};
 
 /// The one `content-type` of every error body.
 pub(crate) const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -79,41 +79,55 @@ pub(crate) fn challenge_for<E: ApiError + ?Sized>(error: &E) -> Option<HeaderVal
     match error.oauth_error() {
         None if status == StatusCode::UNAUTHORIZED => Some(HeaderValue::from_static("Bearer")),
         None => None,
+        Some(code) if !is_challenged(status, code) => None,
         Some(code) => {
-            let challenged = status == StatusCode::UNAUTHORIZED
-                || (code.is_bearer_token_error()
-                    && (status == StatusCode::BAD_REQUEST || status == StatusCode::FORBIDDEN));
-            if !challenged {
-                return None;
-            }
             let mut message = MessageBuf::new();
             // A `Display` that failed on its own leaves what it wrote.
             let _ = error.write_message(&mut message);
             let description = crate::oauth_error_description(message.as_str());
-            let code = code.as_str();
-            // Built at its exact size, so that `Bytes` takes the buffer over
-            // and the header value costs one allocation.
-            let len = CHALLENGE_PREFIX.len()
-                + code.len()
-                + 1
-                + description
-                    .as_ref()
-                    .map_or(0, |d| DESCRIPTION_PREFIX.len() + d.len() + 1);
-            let mut value = Vec::with_capacity(len);
-            value.extend_from_slice(CHALLENGE_PREFIX);
-            value.extend_from_slice(code.as_bytes());
-            value.push(b'"');
-            if let Some(description) = description {
-                value.extend_from_slice(DESCRIPTION_PREFIX);
-                value.extend_from_slice(description.as_bytes());
-                value.push(b'"');
-            }
-            // The description holds only printable ASCII without `"` and `\`,
-            // so the value is always valid; the fallback is never reached.
-            Some(
-                HeaderValue::from_maybe_shared(Bytes::from(value))
-                    .unwrap_or_else(|_| HeaderValue::from_static("Bearer")),
-            )
+            challenge_with(status, code, description.as_deref())
         }
     }
+}
+
+/// Whether an error with an OAuth code sends a challenge: on a 401 and, for
+/// RFC 6750's own codes, on a 400 or 403.
+fn is_challenged(status: StatusCode, code: OAuthErrorCode) -> bool {
+    status == StatusCode::UNAUTHORIZED
+        || (code.is_bearer_token_error()
+            && (status == StatusCode::BAD_REQUEST || status == StatusCode::FORBIDDEN))
+}
+
+/// The challenge of an error with an OAuth code and the description of its
+/// message (`oauth_error_description`), if its status sends one.
+pub(crate) fn challenge_with(
+    status: StatusCode,
+    code: OAuthErrorCode,
+    description: Option<&str>,
+) -> Option<HeaderValue> {
+    if !is_challenged(status, code) {
+        return None;
+    }
+    let code = code.as_str();
+    // Built at its exact size, so that `Bytes` takes the buffer over and the
+    // header value costs one allocation.
+    let len = CHALLENGE_PREFIX.len()
+        + code.len()
+        + 1
+        + description.map_or(0, |d| DESCRIPTION_PREFIX.len() + d.len() + 1);
+    let mut value = Vec::with_capacity(len);
+    value.extend_from_slice(CHALLENGE_PREFIX);
+    value.extend_from_slice(code.as_bytes());
+    value.push(b'"');
+    if let Some(description) = description {
+        value.extend_from_slice(DESCRIPTION_PREFIX);
+        value.extend_from_slice(description.as_bytes());
+        value.push(b'"');
+    }
+    // The description holds only printable ASCII without `"` and `\`, so the
+    // value is always valid; the fallback is never reached.
+    Some(
+        HeaderValue::from_maybe_shared(Bytes::from(value))
+            .unwrap_or_else(|_| HeaderValue::from_static("Bearer")),
+    )
 }

@@ -73,14 +73,39 @@ fn encode_oauth<E: ApiError + ?Sized>(error: &E, code: &str) -> Vec<u8> {
     let mut message = MessageBuf::new();
     let _ = error.write_message(&mut message);
     let message = message.as_str();
+    oauth_body(
+        message,
+        code,
+        crate::oauth_error_description(message).as_deref(),
+    )
+}
+
+/// A derived OAuth variant's body and `WWW-Authenticate` challenge, from one
+/// writing of its message (the body and the header each need it, and its
+/// description).
+pub(crate) fn encode_oauth_with_challenge<E: ApiError + ?Sized>(
+    error: &E,
+    status: http::StatusCode,
+    code: crate::OAuthErrorCode,
+) -> (Bytes, Option<http::HeaderValue>) {
+    let mut message = MessageBuf::new();
+    // A `Display` that failed on its own leaves what it wrote.
+    let _ = error.write_message(&mut message);
+    let message = message.as_str();
     let description = crate::oauth_error_description(message);
+    let description = description.as_deref();
+    let body = oauth_body(message, code.as_str(), description);
+    let challenge = crate::headers::challenge_with(status, code, description);
+    (Bytes::from(body), challenge)
+}
+
+/// `{"message":"…","error":"…","error_description":"…"}`, at its exact size.
+fn oauth_body(message: &str, code: &str, description: Option<&str>) -> Vec<u8> {
     let len = MESSAGE_OVERHEAD
         + escaped_len(message)
         + ERROR_OVERHEAD
         + code.len()
-        + description
-            .as_ref()
-            .map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
+        + description.map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(b"{\"message\":\"");
     escape_into(&mut out, message);

@@ -153,10 +153,28 @@ pub fn inner<T: ApiError>(field: &T) -> Lookup<'_> {
 pub fn own(plain: &'static [Fixed], full: &'static [Full], number: usize) -> Lookup<'static> {
     match plain.get(number) {
         Some(fixed) => Lookup::Plain(fixed),
-        // The derive numbers the variants through both arrays: in bounds.
-        None => Lookup::Full(&full[number - plain.len()]),
+        // The derive numbers the variants through both arrays, so the
+        // number is in bounds; were it not, a 500 rather than a panic.
+        None => match full.get(number.saturating_sub(plain.len())) {
+            Some(full) => Lookup::Full(full),
+            None => Lookup::Plain(&OUT_OF_BOUNDS),
+        },
     }
 }
+
+/// The facts [`own`] answers with for a number out of bounds, which the
+/// derive never generates: a 500 with the reason phrase.
+static OUT_OF_BOUNDS: Fixed = Fixed {
+    status: Status {
+        code: http::StatusCode::INTERNAL_SERVER_ERROR,
+        problem_prefix: "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"",
+    },
+    name: "api_status::Lookup",
+    message: "Internal Server Error",
+    body: "{\"message\":\"Internal Server Error\"}",
+    problem_body: "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Internal Server Error\"}",
+    message_source: MESSAGE_FIXED,
+};
 
 /// A variant's own facts, or its inner error.
 enum Facts<'a> {
@@ -369,6 +387,12 @@ impl<'a> Lookup<'a> {
             true => error.retry_after(),
             false => extra.retry_after,
         };
+        if let (Some(code), None) = (extra.oauth, &extra.challenge) {
+            // An OAuth code and a message formatted from the value: the
+            // body and the challenge from one writing of the message.
+            let (body, challenge) = crate::json::encode_oauth_with_challenge(error, status, code);
+            return crate::headers::assemble(status, body, challenge, retry_after);
+        }
         crate::headers::assemble(
             status,
             self.body(error),
@@ -424,5 +448,24 @@ impl<'a> Lookup<'a> {
             self.www_authenticate(error),
             retry_after,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{own, Lookup, OUT_OF_BOUNDS};
+
+    #[test]
+    fn a_number_out_of_bounds_answers_500_rather_than_panicking() {
+        let lookup = own(&[], &[], 7);
+        assert!(matches!(lookup, Lookup::Plain(fixed) if std::ptr::eq(fixed, &OUT_OF_BOUNDS)));
+        assert_eq!(lookup.status(), http::StatusCode::INTERNAL_SERVER_ERROR);
+        let body: serde_json::Value = serde_json::from_str(OUT_OF_BOUNDS.body).unwrap();
+        assert_eq!(body["message"], OUT_OF_BOUNDS.message);
+        let problem: serde_json::Value = serde_json::from_str(OUT_OF_BOUNDS.problem_body).unwrap();
+        assert_eq!(problem["status"], 500);
+        assert!(OUT_OF_BOUNDS
+            .problem_body
+            .starts_with(OUT_OF_BOUNDS.status.problem_prefix));
     }
 }

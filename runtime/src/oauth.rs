@@ -123,6 +123,19 @@ fn description_char(c: char) -> Option<char> {
 }
 
 /// Whether RFC 6749 allows `byte` in an `error_description`.
+#[inline]
 fn is_description_byte(byte: u8) -> bool {
-    matches!(byte, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+    DESCRIPTION_BYTES[usize::from(byte)]
 }
+
+/// [`is_description_byte`] for each byte, as a table: one load per byte of
+/// the message, where the ranges took several compares.
+const DESCRIPTION_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E);
+        byte += 1;
+    }
+    table
+};
