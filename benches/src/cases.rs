@@ -276,6 +276,9 @@ pub const CASES: &[Case] = &[
     negotiated("negotiate_interpolated", "problem_json", |f| {
         f.interpolated.to_response_for(&f.accept_problem)
     }),
+    negotiated("negotiate_interpolated", "vary_only", |f| {
+        f.interpolated.to_response_in(api_status::Format::Json)
+    }),
     case("negotiate_field_errors_2", "floor", |_| {
         hand::floor(StatusCode::UNPROCESSABLE_ENTITY, FIELDS_2_BODY)
     }),
@@ -290,6 +293,9 @@ pub const CASES: &[Case] = &[
     }),
     negotiated("negotiate_field_errors_2", "problem_json", |f| {
         f.invalid_2.to_response_for(&f.accept_problem)
+    }),
+    negotiated("negotiate_field_errors_2", "vary_only", |f| {
+        f.invalid_2.to_response_in(api_status::Format::Json)
     }),
     // A literal `#[message]` on a 404.
     case("static_4xx", "floor", |_| {
