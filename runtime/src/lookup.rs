@@ -359,21 +359,33 @@ impl<'a> Lookup<'a> {
 
     /// `ApiError::to_response`: for a variant whose facts are all fixed,
     /// straight from them, without asking the value again.
-    #[inline]
+    ///
+    /// The most common error response, a plain variant's body the macro
+    /// wrote, is built here, inlined into the derived `to_response`; every
+    /// other one in [`Lookup::to_response_built`].
+    #[inline(always)]
     pub fn to_response<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
+        match self {
+            // The floor's shape: no header but `content-type` (a plain
+            // variant has no challenge and no `Retry-After`).
+            Lookup::Plain(fixed) if !fixed.body.is_empty() => {
+                let status = fixed.status.code;
+                crate::report::emit(error, status);
+                let body = Bytes::from_static(fixed.body.as_bytes());
+                crate::headers::assemble(status, body, None, None)
+            }
+            _ => self.to_response_built(error),
+        }
+    }
+
+    /// [`Lookup::to_response`] for every response but a plain variant's
+    /// static one.
+    #[inline(never)]
+    fn to_response_built<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
         let (fixed, extra) = match self {
-            // The most common error response, and the floor's shape: no
-            // header but `content-type` (a plain variant has no challenge
-            // and no `Retry-After`), and often a body the macro wrote.
             Lookup::Plain(fixed) => {
                 let status = fixed.status.code;
                 crate::report::emit(error, status);
-                // Two calls rather than one on either body: the static one
-                // is then built in place.
-                if !fixed.body.is_empty() {
-                    let body = Bytes::from_static(fixed.body.as_bytes());
-                    return crate::headers::assemble(status, body, None, None);
-                }
                 // A plain variant has no OAuth code.
                 let body = crate::json::encode_body_with(error, None);
                 return crate::headers::assemble(status, body, None, None);
