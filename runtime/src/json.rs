@@ -17,8 +17,11 @@ use crate::message_sink::MessageSink;
 use crate::stack_buf::StackBuf;
 use crate::{ApiError, FieldErrors};
 
-/// The punctuation around a message: `{"message":""}`.
-const MESSAGE_OVERHEAD: usize = 14;
+/// The start of a JSON body, up to its message's opening quote.
+const MESSAGE_PREFIX: &[u8] = b"{\"message\":\"";
+/// What follows the message when nothing else does: its closing quote and
+/// the object's closing brace.
+const CLOSING: usize = 2;
 /// `,"error":""`.
 const ERROR_OVERHEAD: usize = 11;
 /// `,"error_description":""`.
@@ -40,49 +43,79 @@ pub(crate) fn encode_body_with<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
 ) -> Bytes {
+    encode_after(error, oauth, MESSAGE_PREFIX.len(), |out| {
+        out.extend_from_slice(MESSAGE_PREFIX)
+    })
+}
+
+/// Every error body, JSON and problem+json alike: `write_prefix`'s
+/// `prefix_len` bytes, up to the message's opening quote (`{"message":"`,
+/// or problem+json's `{"type":…,"detail":"`), the message escaped, then
+/// `errors` when there are field errors or, with an OAuth code, `error` and
+/// `error_description`, and the closing brace.
+#[inline(always)]
+pub(crate) fn encode_after<E: ApiError + ?Sized>(
+    error: &E,
+    oauth: Option<crate::OAuthErrorCode>,
+    prefix_len: usize,
+    write_prefix: impl FnOnce(&mut Vec<u8>),
+) -> Bytes {
     let out = match oauth {
-        Some(code) => encode_oauth(error, code.as_str()),
+        Some(code) => {
+            let mut message = MessageBuf::new();
+            // A `Display` that failed on its own leaves what it wrote.
+            let _ = error.write_message(&mut message);
+            let message = message.as_str();
+            let description = crate::oauth_error_description(message);
+            oauth_body(
+                prefix_len,
+                write_prefix,
+                message,
+                code.as_str(),
+                description.as_deref(),
+            )
+        }
         // Matched here, so that the common case (no field errors) has no
         // `Cow` to drop.
         None => with_escaped_message(error, |message| match error.field_errors() {
-            None => message_body(message, None),
-            Some(field_errors) => message_body(message, Some(&field_errors)),
+            None => message_body(prefix_len, write_prefix, message, None),
+            Some(field_errors) => {
+                message_body(prefix_len, write_prefix, message, Some(&field_errors))
+            }
         }),
     };
     Bytes::from(out)
 }
 
-/// `{"message":"…"}`, with `errors` when there are field errors, around a
-/// message escaped already.
+/// The prefix, a message escaped already, and `errors` when there are field
+/// errors.
 #[inline(always)]
-fn message_body(message: &[u8], field_errors: Option<&FieldErrors>) -> Vec<u8> {
-    let len = MESSAGE_OVERHEAD + message.len() + field_errors.map_or(0, unescaped_len);
+fn message_body(
+    prefix_len: usize,
+    write_prefix: impl FnOnce(&mut Vec<u8>),
+    message: &[u8],
+    field_errors: Option<&FieldErrors>,
+) -> Vec<u8> {
+    let len = prefix_len + message.len() + CLOSING + field_errors.map_or(0, unescaped_len);
     let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(b"{\"message\":\"");
+    write_prefix(&mut out);
     out.extend_from_slice(message);
     out.push(b'"');
     push_errors(&mut out, field_errors);
     out.push(b'}');
+    // Exact unless field names or messages needed escapes: then `Bytes`
+    // cannot take the buffer over as is, and one reallocation follows.
     debug_assert!(out.len() >= len, "escapes only add bytes");
+    debug_assert!(
+        field_errors.is_some() || out.len() == len,
+        "without field errors, the size is exact"
+    );
     out
 }
 
-/// The body of an OAuth error: `error` and `error_description` instead of
-/// `errors`, and so the message twice, as itself and as the description.
-fn encode_oauth<E: ApiError + ?Sized>(error: &E, code: &str) -> Vec<u8> {
-    let mut message = MessageBuf::new();
-    let _ = error.write_message(&mut message);
-    let message = message.as_str();
-    oauth_body(
-        message,
-        code,
-        crate::oauth_error_description(message).as_deref(),
-    )
-}
-
-/// A derived OAuth variant's body and `WWW-Authenticate` challenge, from one
-/// writing of its message (the body and the header each need it, and its
-/// description).
+/// A derived OAuth variant's JSON body and `WWW-Authenticate` challenge,
+/// from one writing of its message (the body and the header each need it,
+/// and its description).
 pub(crate) fn encode_oauth_with_challenge<E: ApiError + ?Sized>(
     error: &E,
     status: http::StatusCode,
@@ -94,20 +127,35 @@ pub(crate) fn encode_oauth_with_challenge<E: ApiError + ?Sized>(
     let message = message.as_str();
     let description = crate::oauth_error_description(message);
     let description = description.as_deref();
-    let body = oauth_body(message, code.as_str(), description);
+    let body = oauth_body(
+        MESSAGE_PREFIX.len(),
+        |out| out.extend_from_slice(MESSAGE_PREFIX),
+        message,
+        code.as_str(),
+        description,
+    );
     let challenge = crate::headers::challenge_with(status, code, description);
     (Bytes::from(body), challenge)
 }
 
-/// `{"message":"…","error":"…","error_description":"…"}`, at its exact size.
-fn oauth_body(message: &str, code: &str, description: Option<&str>) -> Vec<u8> {
-    let len = MESSAGE_OVERHEAD
+/// The prefix, the message escaped, `"error":"…"` and
+/// `"error_description":"…"` (the message again, within RFC 6749's
+/// characters), at its exact size.
+fn oauth_body(
+    prefix_len: usize,
+    write_prefix: impl FnOnce(&mut Vec<u8>),
+    message: &str,
+    code: &str,
+    description: Option<&str>,
+) -> Vec<u8> {
+    let len = prefix_len
         + escaped_len(message)
+        + CLOSING
         + ERROR_OVERHEAD
         + code.len()
         + description.map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
     let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(b"{\"message\":\"");
+    write_prefix(&mut out);
     escape_into(&mut out, message);
     out.extend_from_slice(b"\",\"error\":\"");
     out.extend_from_slice(code.as_bytes());
@@ -155,17 +203,14 @@ impl fmt::Write for MessageBuf {
 /// A callback rather than a return value, so that the buffer is built in
 /// the caller's frame and never moved.
 #[inline(always)]
-pub(crate) fn with_escaped_message<E: ApiError + ?Sized, R>(
-    error: &E,
-    then: impl FnOnce(&[u8]) -> R,
-) -> R {
+fn with_escaped_message<E: ApiError + ?Sized, R>(error: &E, then: impl FnOnce(&[u8]) -> R) -> R {
     let mut message = StackBuf::new();
     error.__api_status_message(&mut MessageSink::json(&mut message));
     then(message.as_bytes())
 }
 
 /// Appends `,"errors":{...}` when there are field errors.
-pub(crate) fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
+fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
     let Some(field_errors) = field_errors else {
         return;
     };
@@ -191,7 +236,7 @@ pub(crate) fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>)
 /// The bytes `,"errors":{...}` takes when no name or message needs an
 /// escape. Measuring the escapes too would read every byte twice, to save a
 /// reallocation only for text that has them.
-pub(crate) fn unescaped_len(field_errors: &FieldErrors) -> usize {
+fn unescaped_len(field_errors: &FieldErrors) -> usize {
     // `,"errors":{` and `}`; per field `"":[` and `]` and a comma; per
     // message its quotes and a comma; one comma fewer per list than items.
     12 + field_errors
