@@ -467,12 +467,16 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
     };
     let span = attr.format.span();
     let mut fields = Vec::with_capacity(template.args.len());
+    let mut integers = Vec::new();
     for arg in &template.args {
         if let Some(field) = variant
             .fields
             .iter()
             .find(|field| field.member == arg.member)
         {
+            if is_integer(field.ty) {
+                integers.push(arg.member.clone());
+            }
             let format_trait = Ident::new(arg.format_trait.name(), Span::call_site());
             bounds.require(field.ty, quote!(::core::fmt::#format_trait));
         }
@@ -498,19 +502,24 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
                 };
                 let binding = binding(&arg.member);
                 match spec {
-                    // Spanned at the `#[message]` literal, where a field
-                    // that is not `Display` is reported.
-                    None => {
+                    // An integer's digits, without `core::fmt`.
+                    None if integers.contains(&arg.member) => {
                         let (text, json) = pending.take().unwrap_or_default();
-                        writes.push(quote_spanned!(span=> (&::api_status::__private::Arg(#binding)).write_arg(__out, #text, #json)));
+                        writes.push(quote!(::api_status::__private::IntegerArg::write_arg(&::api_status::__private::Arg(#binding), __out, #text, #json)));
                     }
-                    Some(spec) => {
+                    // Any other field through `format_args!`, spanned at
+                    // the `#[message]` literal: a field that is not
+                    // `Display` gets the compiler's own words there.
+                    _ => {
                         writes.extend(
                             pending
                                 .take()
                                 .map(|(text, json)| literal_write(text, &json)),
                         );
-                        let format = LitStr::new(&format!("{{:{spec}}}"), span);
+                        let spec = spec
+                            .as_deref()
+                            .map_or(String::new(), |spec| format!(":{spec}"));
+                        let format = LitStr::new(&format!("{{{spec}}}"), span);
                         writes.push(quote!(::api_status::__private::MessageSink::args(
                             __out,
                             ::core::format_args!(#format, #binding)
@@ -524,6 +533,28 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
     Expr {
         tokens: quote!({ #(#writes;)* }),
         fields,
+    }
+}
+
+/// Whether a field's type is written as a primitive integer, or a reference
+/// to one: its digits are then written by `itoa`, without `core::fmt`.
+/// Decided from the tokens, so that every other field, a generic one or an
+/// alias included, goes through `Display` (and, when it has none, gets the
+/// compiler's own error).
+fn is_integer(ty: &Type) -> bool {
+    const INTEGERS: [&str; 12] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+    ];
+    let ty = match ty {
+        Type::Reference(reference) => &*reference.elem,
+        ty => ty,
+    };
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .get_ident()
+            .is_some_and(|ident| INTEGERS.iter().any(|name| ident == name)),
+        _ => false,
     }
 }
 
@@ -726,11 +757,7 @@ impl Methods<'_> {
             let pieces = self.dispatch(|plan| own(plan, |own| own.write_message.clone()), default);
             (
                 quote!(::api_status::__private::write_message(self, __out)),
-                quote! {
-                    #[allow(unused_imports)]
-                    use ::api_status::__private::{DisplayArg as _, IntegerArg as _};
-                    #pieces
-                },
+                pieces,
             )
         };
         let field_errors = any(|own| own.field_errors.is_some()).then(|| {

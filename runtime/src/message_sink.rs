@@ -167,13 +167,12 @@ impl fmt::Write for SinkWriter<'_, '_> {
     }
 }
 
-/// One field of an interpolated `#[message]`, written as its `Display`.
+/// An integer field of an interpolated `#[message]`.
 ///
-/// The derive calls `(&Arg(field)).write_arg(out, text, json)` (`text` and
-/// `json`: the literal segment before the field, often empty) with both
-/// [`IntegerArg`] and [`DisplayArg`] in scope: method lookup picks [`IntegerArg`] (no
-/// autoref) when the field is a primitive integer, and [`DisplayArg`] (one
-/// autoref) for any other `Display`, including a generic parameter.
+/// The derive calls `IntegerArg::write_arg(&Arg(field), out, text, json)`
+/// (`text` and `json`: the literal segment before the field, often empty)
+/// for a field whose type it reads as a primitive integer or a reference to
+/// one; every other field goes through `MessageSink::args`.
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
 
 /// The integer fast path of [`Arg`]: `itoa`'s digits, the same as `Display`'s,
@@ -206,21 +205,6 @@ macro_rules! integer_arg {
 
 integer_arg!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
-/// Any other field of [`Arg`]: its `Display`, through `core::fmt`.
-pub trait DisplayArg {
-    /// Writes the literal segment before the field (`text` as written,
-    /// `json` escaped; nothing when empty), then the field's `Display`.
-    fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str);
-}
-
-impl<T: fmt::Display + ?Sized> DisplayArg for &Arg<'_, T> {
-    #[inline]
-    fn write_arg(&self, out: &mut MessageSink<'_>, text: &str, json: &str) {
-        literal_before(out, text, json);
-        out.args(format_args!("{}", self.0));
-    }
-}
-
 /// The literal segment before a field, unless there is none (the derive
 /// passes constants: the test folds away).
 #[inline]
@@ -231,25 +215,31 @@ fn literal_before(out: &mut MessageSink<'_>, text: &str, json: &str) {
 }
 
 #[cfg(test)]
-// `(&Arg(field)).write_arg(out, text, json)`, as the derive writes it: the
-// borrow is what lets method lookup choose between the two traits.
-#[allow(clippy::needless_borrow)]
 mod tests {
     use std::fmt;
 
-    use super::{Arg, DisplayArg as _, IntegerArg as _, MessageSink};
+    use super::{Arg, IntegerArg, MessageSink};
     use crate::stack_buf::StackBuf;
+
+    /// A field as the derive writes one: an integer through [`IntegerArg`],
+    /// anything else through `args`, after its literal segment.
+    fn display(out: &mut MessageSink<'_>, text: &str, field: impl fmt::Display) {
+        if !text.is_empty() {
+            out.literal(text, text);
+        }
+        out.args(format_args!("{field}"));
+    }
 
     #[test]
     fn integers_and_other_fields_write_their_display() {
         let mut out = String::new();
         let mut sink = MessageSink::text(&mut out);
-        (&Arg(&u64::MAX)).write_arg(&mut sink, "", "");
-        (&Arg(&i64::MIN)).write_arg(&mut sink, "", "");
-        (&Arg(&&-7i8)).write_arg(&mut sink, "", "");
-        (&Arg(&0usize)).write_arg(&mut sink, "", "");
-        (&Arg("text")).write_arg(&mut sink, " and ", " and ");
-        (&Arg(&1.5f64)).write_arg(&mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&u64::MAX), &mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&i64::MIN), &mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&&-7i8), &mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&0usize), &mut sink, "", "");
+        display(&mut sink, " and ", "text");
+        display(&mut sink, "", 1.5f64);
         assert_eq!(sink.result(), Ok(()));
         assert_eq!(out, format!("{}{}-70 and text1.5", u64::MAX, i64::MIN));
     }
@@ -268,9 +258,9 @@ mod tests {
         let mut out = String::new();
         let mut sink = MessageSink::text(&mut out);
         sink.literal("a ", "a ");
-        (&Arg(&Fails)).write_arg(&mut sink, "", "");
+        display(&mut sink, "", Fails);
         sink.literal(" b", " b");
-        (&Arg(&1u8)).write_arg(&mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&1u8), &mut sink, "", "");
         assert_eq!(sink.result(), Err(fmt::Error));
         assert_eq!(out, "a half");
     }
@@ -279,10 +269,11 @@ mod tests {
     fn json_pieces_are_escaped_once() {
         let mut buf = StackBuf::new();
         let mut sink = MessageSink::json(&mut buf);
-        (&Arg("\"hi\"\n")).write_arg(&mut sink, "say \"", "say \\\"");
+        sink.literal("say \"", "say \\\"");
+        display(&mut sink, "", "\"hi\"\n");
         sink.escaped("\t");
-        (&Arg(&-3i32)).write_arg(&mut sink, "", "");
+        IntegerArg::write_arg(&Arg(&-3i32), &mut sink, " ", " ");
         assert_eq!(sink.result(), Ok(()));
-        assert_eq!(buf.as_bytes(), br#"say \"\"hi\"\n\t-3"#);
+        assert_eq!(buf.as_bytes(), br#"say \"\"hi\"\n\t -3"#);
     }
 }

@@ -17,9 +17,7 @@ pub use lookup::{
     MESSAGE_FORMATTED,
 };
 
-pub use crate::message_sink::{
-    write_message, Arg, DisplayArg, IntegerArg, MessageSink, SinkWriter,
-};
+pub use crate::message_sink::{write_message, Arg, IntegerArg, MessageSink, SinkWriter};
 
 #[path = "probe.rs"]
 pub mod probe;

@@ -34,6 +34,39 @@ enum Pieces {
     #[status(unprocessable_entity)]
     #[message("{r} of {n}")]
     References { r: &'static u16, n: usize },
+
+    #[error("internal")]
+    #[status(gone)]
+    #[message("{id} is \"{alias}\" ({twice})")]
+    Alias {
+        id: Id,
+        alias: Quoted,
+        twice: &'static &'static u32,
+    },
+}
+
+/// An integer behind an alias (or two references): written through
+/// `Display`, the same digits.
+type Id = u64;
+
+/// A field whose `Display` needs escapes.
+#[derive(Debug)]
+struct Quoted;
+
+impl std::fmt::Display for Quoted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a \"b\"\n")
+    }
+}
+
+/// A generic field: its `Display`, as for any other type.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("internal")]
+#[status(not_found)]
+#[message("no {what} with {count} items")]
+struct Generic<T: std::fmt::Display + std::fmt::Debug> {
+    what: T,
+    count: u32,
 }
 
 /// The body `serde_json` writes for `message`.
@@ -71,6 +104,35 @@ fn references_to_integers() {
     check(
         &Pieces::References { r: &SEVEN, n: 12 },
         String::from("7 of 12"),
+    );
+}
+
+#[test]
+fn aliases_and_generic_fields_write_their_display() {
+    static NINE: &u32 = &9;
+    check(
+        &Pieces::Alias {
+            id: u64::MAX,
+            alias: Quoted,
+            twice: &NINE,
+        },
+        format!("{} is \"a \"b\"\n\" (9)", u64::MAX),
+    );
+    assert_eq!(
+        Generic {
+            what: 7u8,
+            count: 3
+        }
+        .body(),
+        expected("no 7 with 3 items")
+    );
+    assert_eq!(
+        Generic {
+            what: "cart\u{1}",
+            count: 0
+        }
+        .body(),
+        expected("no cart\u{1} with 0 items")
     );
 }
 
