@@ -15,6 +15,9 @@
 //! - For each format, the most specific matching range decides its quality
 //!   (`type/subtype` over `type/*` over `*/*`; the highest `q` among equally
 //!   specific ones); `q=0` excludes it.
+//! - XML is acceptable as `application/xml` or `text/xml`, but always
+//!   answers `application/xml`: when that type is excluded (`q=0`), XML is
+//!   not chosen through `text/xml` or `text/*` either.
 //! - The format with the highest quality wins; ties go to the server's order
 //!   ([`Format`]'s). Nothing acceptable, no `Accept`: JSON.
 
@@ -29,6 +32,10 @@ const OFFERS: [(&[u8], &[u8], Format); 5] = [
     (b"text", b"xml", Format::Xml),
     (b"application", b"problem+xml", Format::ProblemXml),
 ];
+
+/// Where `application/xml` and `text/xml` are in [`OFFERS`].
+const XML_SLOT: usize = 2;
+const TEXT_XML_SLOT: usize = 3;
 
 /// For one offered media type: the specificity (2 for `type/subtype`, 1 for
 /// `type/*`, 0 for `*/*`) and the quality (thousandths) of the best range
@@ -56,6 +63,12 @@ pub(crate) fn choose<'a>(mut values: impl Iterator<Item = &'a [u8]>) -> Format {
                 range.rank(&mut best);
             }
         }
+    }
+    // The XML format is offered as `text/xml` too, but always answers
+    // `application/xml`: a client that excluded that type with `q=0` does
+    // not get it through `text/*` (RFC 9110 §12.4.2).
+    if matches!(best[XML_SLOT], Some((_, 0))) {
+        best[TEXT_XML_SLOT] = None;
     }
     let mut chosen = Format::Json;
     let mut chosen_q = 0;
