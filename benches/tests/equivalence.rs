@@ -52,11 +52,7 @@ fn negotiated_json_is_the_floor_with_vary() {
             expected.headers().get("vary").map(|v| v.as_bytes()),
             Some(&b"accept"[..])
         );
-        for name in ["json_by_accept", "vary_only"].into_iter().filter(|name| {
-            CASES
-                .iter()
-                .any(|case| case.group == group && case.name == *name)
-        }) {
+        for name in ["json_by_accept", "vary_only"] {
             let response = run(name);
             let label = format!("{group}/{name}");
             assert_eq!(response.status(), expected.status(), "{label}");

@@ -11,6 +11,14 @@ const MAX_ERROR_DESCRIPTION: usize = 1000;
 pub fn static_body(message: &str, oauth_code: Option<&str>) -> String {
     let mut out = String::with_capacity(message.len() * 2 + 64);
     out.push_str("{\"message\":\"");
+    body_after(out, message, oauth_code)
+}
+
+/// Every static body, JSON and problem+json alike, as the runtime's
+/// `json::encode_after`: `out` holds the start up to the message's opening
+/// quote; then the message escaped and, for an OAuth code, `error` and
+/// `error_description`.
+pub fn body_after(mut out: String, message: &str, oauth_code: Option<&str>) -> String {
     escape_into(&mut out, message);
     out.push('"');
     if let Some(code) = oauth_code {

@@ -133,21 +133,11 @@ pub fn static_problem_body(
     message: &str,
     oauth_code: Option<&str>,
 ) -> String {
-    let mut out = problem_prefix(problem_type, title, status);
-    crate::wire::escape_into(&mut out, message);
-    out.push('"');
-    if let Some(code) = oauth_code {
-        out.push_str(",\"error\":\"");
-        out.push_str(code);
-        out.push('"');
-        if let Some(description) = crate::wire::oauth_error_description(message) {
-            out.push_str(",\"error_description\":\"");
-            out.push_str(&description);
-            out.push('"');
-        }
-    }
-    out.push('}');
-    out
+    crate::wire::body_after(
+        problem_prefix(problem_type, title, status),
+        message,
+        oauth_code,
+    )
 }
 
 /// The default title: the reason phrase, as the runtime's

@@ -104,6 +104,15 @@ pub struct Extra {
 }
 
 impl Extra {
+    /// `Retry-After`: the `#[retry_after]` field's, or the fixed one.
+    #[inline]
+    fn retry_after_of<E: ApiError + ?Sized>(&self, error: &E) -> Option<u64> {
+        match self.retry_after_field {
+            true => error.retry_after(),
+            false => self.retry_after,
+        }
+    }
+
     /// The facts of a variant without extra facts: no OAuth code, no
     /// `Retry-After`, no challenge, the default problem type and title.
     pub const NONE: Extra = Extra {
@@ -395,10 +404,7 @@ impl<'a> Lookup<'a> {
         };
         let status = fixed.status.code;
         crate::report::emit(error, status);
-        let retry_after = match extra.retry_after_field {
-            true => error.retry_after(),
-            false => extra.retry_after,
-        };
+        let retry_after = extra.retry_after_of(error);
         if let (Some(code), None) = (extra.oauth, &extra.challenge) {
             // An OAuth code and a message formatted from the value: the
             // body and the challenge from one writing of the message.
@@ -448,10 +454,7 @@ impl<'a> Lookup<'a> {
             Lookup::Full(full) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response_in(format),
         };
-        let retry_after = match extra.retry_after_field {
-            true => error.retry_after(),
-            false => extra.retry_after,
-        };
+        let retry_after = extra.retry_after_of(error);
         crate::negotiate::respond_with(
             error,
             format,

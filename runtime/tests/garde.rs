@@ -96,7 +96,7 @@ fn a_field_errors_field_of_a_report_fills_the_body() {
 }
 
 /// Section 15: a bulk request of 30,000 invalid items flattens into 60,000
-/// paths in linear time, in garde's order.
+/// paths in linear time, each item's two.
 #[test]
 fn a_bulk_list_flattens_every_item() {
     const ITEMS: usize = 30_000;
@@ -114,5 +114,16 @@ fn a_bulk_list_flattens_every_item() {
         .filter(|path| path.starts_with("items["))
         .collect();
     assert_eq!(items.len(), 2 * ITEMS);
-    assert!(items.contains(&"items[29999].quantity"));
+    let mut items: Vec<String> = items.into_iter().map(str::to_owned).collect();
+    items.sort_unstable();
+    let mut expected: Vec<String> = (0..ITEMS)
+        .flat_map(|index| {
+            [
+                format!("items[{index}].name"),
+                format!("items[{index}].quantity"),
+            ]
+        })
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(items, expected);
 }

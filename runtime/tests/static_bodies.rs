@@ -99,6 +99,12 @@ fn compile_time_bodies_equal_runtime_bodies() {
         assert_eq!(derived.status(), runtime.status());
         assert_eq!(derived.headers(), runtime.headers(), "{error:?}");
         assert_eq!(derived.body(), runtime.body(), "{error:?}");
+        // Section 12: the problem+json body the macro computed, too.
+        assert_eq!(
+            error.problem_body(),
+            by_hand(error).problem_body(),
+            "{error:?}"
+        );
         let parsed: serde_json::Value = serde_json::from_slice(derived.body()).unwrap();
         assert_eq!(parsed["message"], *error.message());
     }
