@@ -148,6 +148,8 @@ fn a_5xx_logs_display_and_the_source_chain_at_error() {
     assert_eq!(event.target, "api_status");
     assert_eq!(event.level, Level::ERROR);
     assert_eq!(event.field("status"), Some("502"));
+    // Section 14: `status` (number), not text.
+    assert_eq!(event.number("status"), Some(502));
     assert_eq!(event.field("error"), Some("ShopError::Upstream"));
     assert_eq!(event.field("message"), Some("Bad Gateway"));
     assert_eq!(
@@ -171,6 +173,7 @@ fn a_4xx_logs_at_debug_without_display() {
     assert_eq!(event.target, "api_status");
     assert_eq!(event.level, Level::DEBUG);
     assert_eq!(event.field("status"), Some("404"));
+    assert_eq!(event.number("status"), Some(404));
     assert_eq!(event.field("error"), Some("ShopError::NotFound"));
     assert_eq!(event.field("message"), Some("order 7 not found"));
     assert_eq!(event.field("display"), None);
