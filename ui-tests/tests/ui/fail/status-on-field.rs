@@ -7,6 +7,8 @@ pub enum AccountError {
     NotFound {
         #[status(gone)]
         id: u64,
+        #[problem(title = "Gone")]
+        name: String,
     },
 }
 
