@@ -104,10 +104,37 @@ fn names_that_are_not_xml_names() {
         "é",
         "-x",
         "\"q\"\n",
+        "a-b",
+        "a_b",
     ] {
         errors.add(name, "bad");
     }
+    let problem_xml = body(
+        &AccountError::Invalid {
+            errors: errors.clone(),
+        },
+        Format::ProblemXml,
+    );
     let xml = body(&AccountError::Invalid { errors }, Format::Xml);
+    // Dasherized, `a-b` would read back as `a_b`: its own `-` keeps it in
+    // the attribute, while `a_b` is `<a-b>`. problem+xml keeps names as
+    // they are, so `a-b` is plain there.
+    assert!(
+        xml.contains("<field name=\"a-b\" type=\"array\">\n      <field>bad</field>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<a-b type=\"array\">\n      <a-b>bad</a-b>"),
+        "{xml}"
+    );
+    assert!(
+        problem_xml.contains("<a-b>\n      <i>bad</i>\n    </a-b>"),
+        "{problem_xml}"
+    );
+    assert!(
+        problem_xml.contains("<a_b>\n      <i>bad</i>\n    </a_b>"),
+        "{problem_xml}"
+    );
     assert!(
         xml.contains("<field name=\"items[0].name\" type=\"array\">\n      <field>bad</field>"),
         "{xml}"
@@ -121,6 +148,64 @@ fn names_that_are_not_xml_names() {
         "{xml}"
     );
     roxmltree::Document::parse(&xml).unwrap();
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CreditError {
+    #[error("out of credit")]
+    #[status(forbidden)]
+    #[problem(
+        type = "https://example.com/probs/out-of-credit",
+        title = "You do not have enough credit."
+    )]
+    #[message("your balance is {balance} & the cost is 50")]
+    OutOfCredit { balance: u32 },
+
+    #[error("token {0} expired")]
+    #[status(unauthorized)]
+    #[oauth(invalid_token)]
+    #[message("token \"{0}\" expired")]
+    Expired(String),
+}
+
+#[test]
+fn problem_xml_with_problem_and_oauth_members() {
+    // RFC 9457 appendix B, with `#[problem]`'s type and title.
+    assert_eq!(
+        body(
+            &CreditError::OutOfCredit { balance: 30 },
+            Format::ProblemXml
+        ),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <problem xmlns=\"urn:ietf:rfc:7807\">\n  \
+           <type>https://example.com/probs/out-of-credit</type>\n  \
+           <title>You do not have enough credit.</title>\n  \
+           <status>403</status>\n  \
+           <detail>your balance is 30 &amp; the cost is 50</detail>\n\
+         </problem>\n"
+    );
+    // OAuth: `error` and `error_description` (RFC 6749's characters).
+    assert_eq!(
+        body(&CreditError::Expired("<t1>".to_owned()), Format::ProblemXml),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <problem xmlns=\"urn:ietf:rfc:7807\">\n  \
+           <type>about:blank</type>\n  \
+           <title>Unauthorized</title>\n  \
+           <status>401</status>\n  \
+           <detail>token \"&lt;t1&gt;\" expired</detail>\n  \
+           <error>invalid_token</error>\n  \
+           <error_description>token '&lt;t1&gt;' expired</error_description>\n\
+         </problem>\n"
+    );
+    assert_eq!(
+        body(&CreditError::Expired("<t1>".to_owned()), Format::Xml),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <hash>\n  \
+           <message>token \"&lt;t1&gt;\" expired</message>\n  \
+           <error>invalid_token</error>\n  \
+           <error-description>token '&lt;t1&gt;' expired</error-description>\n\
+         </hash>\n"
+    );
 }
 
 /// A hand-written error with any message and field errors.
@@ -185,9 +270,6 @@ proptest! {
     ) {
         let mut errors = FieldErrors::new();
         for (name, messages) in &fields {
-            // Rails' dasherizing folds `_` into `-`: keep names free of `-`
-            // so the name reads back.
-            let name = name.replace('-', "");
             for text in messages {
                 errors.add(name.as_str(), text.as_str());
             }

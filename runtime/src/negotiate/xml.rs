@@ -32,9 +32,11 @@
 //!   Rails shape) becomes `<field name="…">`, with the original name in the
 //!   attribute, escaped: spaces, a leading digit or `-`, `items[0].name`,
 //!   `<`, a `:`, anything outside ASCII. A plain name is ASCII, starts with
-//!   a letter or `_`, and goes on with letters, digits, `-`, `_` and `.`.
-//!   So a reader gets the name back from the `name` attribute when there is
-//!   one, else from the element's name.
+//!   a letter or `_`, and goes on with letters, digits, `-`, `_` and `.`;
+//!   in the Rails shape it has no `-` of its own (dasherized, `a-b` would
+//!   read back as `a_b`). So a reader gets the name back from the `name`
+//!   attribute when there is one, else from the element's name (with `-`
+//!   turned back into `_` in the Rails shape).
 //! - Text escapes `&`, `<`, `>` and a carriage return (`&#13;`, which a
 //!   parser would otherwise turn into a line feed); attributes also `"`,
 //!   tab and line feed.
@@ -130,7 +132,9 @@ fn field_errors(out: &mut String, errors: &FieldErrors, shape: Shape) {
             }
             Shape::Problem => field,
         };
-        let plain = is_plain_name(key);
+        // In the Rails shape, a name with a `-` of its own is not plain:
+        // from `<a-b>` a reader could not tell it from `a_b`.
+        let plain = is_plain_name(key) && !(shape == Shape::Rails && field.contains('-'));
         let name = if plain { key } else { "field" };
         out.push_str("    <");
         out.push_str(name);

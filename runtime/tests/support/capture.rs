@@ -89,6 +89,7 @@ impl Visit for Fields {
         self.text.insert(field.name().to_owned(), value.to_owned());
     }
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
-        self.text.insert(field.name().to_owned(), format!("{value:?}"));
+        self.text
+            .insert(field.name().to_owned(), format!("{value:?}"));
     }
 }
