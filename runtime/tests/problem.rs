@@ -93,6 +93,12 @@ enum Billing {
     #[problem(type = "/probs/invalid#%20x")]
     #[message("bad")]
     Invalid,
+
+    #[error("token {0} expired")]
+    #[status(unauthorized)]
+    #[oauth(invalid_token)]
+    #[message("token \"{0}\" é\u{1} expired")]
+    Expired(String),
 }
 
 /// The problem+json of a hand-written impl with the same answers: the
@@ -139,6 +145,12 @@ fn problem_attribute_sets_type_and_title() {
         problem(&Billing::Invalid),
         r#"{"type":"/probs/invalid#%20x","title":"Bad Request","status":400,"detail":"bad"}"#
     );
+    // An OAuth variant with a formatted message: the detail escaped, the
+    // description within RFC 6749's characters (section 5), as in JSON.
+    assert_eq!(
+        problem(&Billing::Expired("t\\1".to_owned())),
+        r#"{"type":"about:blank","title":"Unauthorized","status":401,"detail":"token \"t\\1\" é\u0001 expired","error":"invalid_token","error_description":"token 't/1'   expired"}"#
+    );
     // The JSON body is untouched by `#[problem]`.
     assert_eq!(
         Billing::NoCard.body().as_ref(),
@@ -151,6 +163,7 @@ fn compile_time_problem_bodies_match_the_runtime() {
     let errors: Vec<Box<dyn ApiError>> = vec![
         Box::new(Billing::NoCard),
         Box::new(Billing::Invalid),
+        Box::new(Billing::Expired("t\\\"1\u{7f}".to_owned())),
         Box::new(AccountError::BadCredentials),
         Box::new(AccountError::Maintenance),
         Box::new(AccountError::Database(std::io::Error::other("x"))),
@@ -324,11 +337,19 @@ struct Any {
     message: String,
     errors: Option<FieldErrors>,
     title: String,
+    oauth: bool,
 }
 
 impl ApiError for Any {
     fn status(&self) -> StatusCode {
-        StatusCode::UNPROCESSABLE_ENTITY
+        match self.oauth {
+            true => StatusCode::UNAUTHORIZED,
+            false => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+    fn oauth_error(&self) -> Option<api_status::OAuthErrorCode> {
+        self.oauth
+            .then_some(api_status::OAuthErrorCode::InvalidToken)
     }
     fn message(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.message)
@@ -353,14 +374,25 @@ proptest::proptest! {
             0..4,
         ),
         with_errors in proptest::prelude::any::<bool>(),
+        oauth in proptest::prelude::any::<bool>(),
     ) {
         let errors: Option<FieldErrors> = with_errors.then(|| fields.into_iter().collect());
-        let error = Any { message: message.clone(), errors: errors.clone(), title: title.clone() };
+        let error = Any { message: message.clone(), errors: errors.clone(), title: title.clone(), oauth };
         let body = error.problem_body();
         let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
         proptest::prop_assert_eq!(&value["title"], &serde_json::Value::from(title));
         proptest::prop_assert_eq!(&value["detail"], &serde_json::Value::from(message));
-        proptest::prop_assert_eq!(&value["status"], &serde_json::Value::from(422));
+        let status = if oauth { 401 } else { 422 };
+        proptest::prop_assert_eq!(&value["status"], &serde_json::Value::from(status));
+        if oauth {
+            // `error`, and the same `error_description` as the JSON body's
+            // (section 5), instead of `errors`.
+            let json: serde_json::Value = serde_json::from_slice(&error.body()).unwrap();
+            proptest::prop_assert_eq!(&value["error"], &serde_json::Value::from("invalid_token"));
+            proptest::prop_assert_eq!(value.get("error_description"), json.get("error_description"));
+            proptest::prop_assert!(value.get("errors").is_none());
+            return Ok(());
+        }
         match errors {
             Some(errors) => {
                 // Straight from the bytes, so that the order counts too.
