@@ -152,9 +152,16 @@ pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
     from_http(response)
 }
 
+/// An actix-web (`http` 0.2) method as an `http` 1 one. Both accept the
+/// same tokens; were one not to convert, it would count as `POST`, a method
+/// no precondition turns into a 304 and no ETag is computed for.
+pub(crate) fn http_method(method: &::actix_web::http::Method) -> http::Method {
+    http::Method::from_bytes(method.as_str().as_bytes()).unwrap_or(http::Method::POST)
+}
+
 /// An `http` 1 `Response<Bytes>` as an actix-web response: the status and
 /// headers by their numbers and bytes, the body as it is.
-fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse {
+pub(crate) fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse {
     let (parts, body) = response.into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -126,7 +126,7 @@ pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
 }
 
 /// An `http::Response<Bytes>` as an axum response, as it is.
-fn from_http(response: ::axum::http::Response<::bytes::Bytes>) -> Response {
+pub(crate) fn from_http(response: ::axum::http::Response<::bytes::Bytes>) -> Response {
     let (parts, body) = response.into_parts();
     Response::from_parts(parts, ::axum::body::Body::from(body))
 }

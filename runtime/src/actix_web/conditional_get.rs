@@ -110,7 +110,7 @@ where
     ::actix_web::dev::forward_ready!(service);
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
-        if !automatic::applies_to(&http_method(request.method())) {
+        if !automatic::applies_to(&super::http_method(request.method())) {
             let future = self.service.call(request);
             return Box::pin(async move { Ok(future.await?.map_into_left_body()) });
         }
@@ -124,11 +124,6 @@ where
         let limit = self.max_body_size;
         Box::pin(async move { finish(future.await?, &preconditions, limit).await })
     }
-}
-
-/// An actix-web (`http` 0.2) method as an `http` 1 one.
-fn http_method(method: &Method) -> http::Method {
-    http::Method::from_bytes(method.as_str().as_bytes()).unwrap_or(http::Method::POST)
 }
 
 /// Tags a 200 and turns it into a 304 where the request allows.

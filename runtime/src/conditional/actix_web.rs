@@ -10,16 +10,15 @@ use std::future::{ready, Ready};
 use ::actix_web::body::BoxBody;
 use ::actix_web::dev::{Payload, RequestHead};
 use ::actix_web::{FromRequest, HttpRequest, HttpResponse, Responder};
-use bytes::Bytes;
 use http::header::{IF_MATCH, IF_MODIFIED_SINCE, IF_NONE_MATCH, IF_UNMODIFIED_SINCE};
-use http::{HeaderMap, HeaderValue, Method};
+use http::{HeaderMap, HeaderValue};
 use serde::Serialize;
 
 use super::{Conditional, Preconditions};
 
 /// The preconditions of an actix-web request.
 pub(crate) fn preconditions_of(head: &RequestHead) -> Preconditions {
-    let method = Method::from_bytes(head.method.as_str().as_bytes()).unwrap_or(Method::GET);
+    let method = crate::actix_web::http_method(&head.method);
     let mut headers = HeaderMap::new();
     for name in [
         IF_MATCH,
@@ -34,27 +33,6 @@ pub(crate) fn preconditions_of(head: &RequestHead) -> Preconditions {
         }
     }
     Preconditions::from_request(&method, &headers)
-}
-
-/// An `http` 1 response as an actix-web one: the same status, headers and
-/// body bytes.
-pub(crate) fn to_actix(response: http::Response<Bytes>) -> HttpResponse {
-    let (parts, body) = response.into_parts();
-    let status = ::actix_web::http::StatusCode::from_u16(parts.status.as_u16())
-        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = HttpResponse::with_body(status, body);
-    let headers = response.headers_mut();
-    for (name, value) in &parts.headers {
-        // Both `http` versions accept the same names and values; a header
-        // that did not convert would be left out rather than panic.
-        if let (Ok(name), Ok(value)) = (
-            ::actix_web::http::header::HeaderName::from_bytes(name.as_str().as_bytes()),
-            ::actix_web::http::header::HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            headers.append(name, value);
-        }
-    }
-    response.map_into_boxed_body()
 }
 
 /// The request's conditional headers; never fails.
@@ -84,6 +62,6 @@ impl<T: Serialize> Responder for Conditional<T> {
     type Body = BoxBody;
 
     fn respond_to(self, _: &HttpRequest) -> HttpResponse {
-        to_actix(http::Response::from(self))
+        crate::actix_web::from_http(http::Response::from(self))
     }
 }

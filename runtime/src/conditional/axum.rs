@@ -34,7 +34,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Preconditions {
 /// The status, headers and body of `http::Response::from(conditional)`.
 impl<T: Serialize> IntoResponse for Conditional<T> {
     fn into_response(self) -> Response {
-        let (parts, body) = crate::http::Response::from(self).into_parts();
-        Response::from_parts(parts, ::axum::body::Body::from(body))
+        crate::axum::from_http(crate::http::Response::from(self))
     }
 }
