@@ -41,15 +41,17 @@ impl<T: ToSchema> IntoResponses for Created<T> {
         let response = ResponseBuilder::new()
             .description("Created\n\nThe new resource is at `Location`")
             .header("Location", location_header("The new resource"))
-            .content(
-                JSON,
-                ContentBuilder::new()
-                    .schema(Some(with_links(T::schema(), links.build().into())))
-                    .build(),
-            )
+            .content(JSON, json_with_links::<T>(links))
             .build();
         ResponseMap::from([("201".to_owned(), RefOr::T(response))])
     }
+}
+
+/// The JSON content of a success body: `T`'s schema with `links`.
+fn json_with_links<T: ToSchema>(links: ObjectBuilder) -> utoipa::openapi::Content {
+    ContentBuilder::new()
+        .schema(Some(with_links(T::schema(), links.build().into())))
+        .build()
 }
 
 /// `202` with `Link` (`rel="status"`, `rel="self"`) and `Retry-After`
@@ -75,12 +77,7 @@ impl<T: ToSchema> IntoResponses for Accepted<T> {
                     .build(),
             )
             .header("Retry-After", retry_after_header())
-            .content(
-                JSON,
-                ContentBuilder::new()
-                    .schema(Some(with_links(T::schema(), links.build().into())))
-                    .build(),
-            )
+            .content(JSON, json_with_links::<T>(links))
             .build();
         ResponseMap::from([("202".to_owned(), RefOr::T(response))])
     }
