@@ -505,21 +505,56 @@ fn kind(path: &str) -> (StatusCode, bool) {
     }
 }
 
-fn headers_of(response: &mut HeaderMap) {
+/// The middleware's default limit on the body it hashes.
+const MIB: usize = 1024 * 1024;
+
+/// The headers of a kind beyond `content-type` and `x-kind`.
+fn extra_headers(path: &str) -> &'static [(&'static str, &'static str)] {
+    match path.rsplit('/').next() {
+        // What a 304 keeps (RFC 9110 §15.4.5) and what it drops.
+        Some("cached") => &[
+            ("cache-control", "max-age=60"),
+            ("content-location", "/users"),
+            ("expires", "Sun, 06 Nov 1994 08:50:37 GMT"),
+            ("vary", "accept"),
+            ("vary", "accept-encoding"),
+            ("last-modified", "Sun, 06 Nov 1994 08:49:37 GMT"),
+            ("x-request-id", "7"),
+            ("set-cookie", "a=b"),
+        ],
+        Some("own-etag") => &[("etag", "\"v7\"")],
+        _ => &[],
+    }
+}
+
+/// The body of a kind: the payload, or exactly the default limit, or one
+/// byte more.
+fn body_of(path: &str) -> Bytes {
+    match path.rsplit('/').next() {
+        Some("mib") => Bytes::from(vec![b'a'; MIB]),
+        Some("mib-and-one") => Bytes::from(vec![b'a'; MIB + 1]),
+        _ => Bytes::from_static(PAYLOAD.as_bytes()),
+    }
+}
+
+fn headers_of(path: &str, response: &mut HeaderMap) {
     response.insert("content-type", "application/json".parse().unwrap());
     response.insert("x-kind", "test".parse().unwrap());
+    for (name, value) in extra_headers(path) {
+        response.append(*name, value.parse().unwrap());
+    }
 }
 
 async fn axum_kind(uri: axum::http::Uri) -> axum::response::Response {
     let (status, streamed) = kind(uri.path());
     let body = if streamed {
-        axum::body::Body::new(Streamed(Some(Bytes::from_static(PAYLOAD.as_bytes()))))
+        axum::body::Body::new(Streamed(Some(body_of(uri.path()))))
     } else {
-        axum::body::Body::from(PAYLOAD)
+        axum::body::Body::from(body_of(uri.path()))
     };
     let mut response = axum::response::Response::new(body);
     *response.status_mut() = status;
-    headers_of(response.headers_mut());
+    headers_of(uri.path(), response.headers_mut());
     response
 }
 
@@ -546,10 +581,13 @@ async fn actix_kind(request: actix_web::HttpRequest) -> actix_web::HttpResponse 
     response
         .insert_header(("content-type", "application/json"))
         .insert_header(("x-kind", "test"));
+    for header in extra_headers(request.path()) {
+        response.append_header(*header);
+    }
     if streamed {
-        response.body(Streamed(Some(Bytes::from_static(PAYLOAD.as_bytes()))))
+        response.body(Streamed(Some(body_of(request.path()))))
     } else {
-        response.body(PAYLOAD)
+        response.body(body_of(request.path()))
     }
 }
 
@@ -572,15 +610,16 @@ fn actix_kinds(config: &mut actix_web::web::ServiceConfig) {
 type HyperBody = http_body_util::combinators::UnsyncBoxBody<Bytes, Infallible>;
 
 async fn hyper_kind<B>(request: Request<B>) -> Result<Response<HyperBody>, Infallible> {
-    let (status, streamed) = kind(request.uri().path());
+    let path = request.uri().path();
+    let (status, streamed) = kind(path);
     let body = if streamed {
-        Streamed(Some(Bytes::from_static(PAYLOAD.as_bytes()))).boxed_unsync()
+        Streamed(Some(body_of(path))).boxed_unsync()
     } else {
-        Full::new(Bytes::from_static(PAYLOAD.as_bytes())).boxed_unsync()
+        Full::new(body_of(path)).boxed_unsync()
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
-    headers_of(response.headers_mut());
+    headers_of(path, response.headers_mut());
     Ok(response)
 }
 
@@ -671,6 +710,106 @@ async fn the_middleware_leaves_other_methods_statuses_and_streams_byte_identical
         }
     }
     assert_eq!(checked, 3 * 15);
+    actix.stop().await;
+    axum.abort();
+    hyper.abort();
+}
+
+/// RFC 9110 §15.4.5 on every stack: a 304 keeps `cache-control`,
+/// `content-location`, `expires`, `vary` (every line) and `etag`, and drops
+/// the rest; a response's own ETag is kept and is the one compared; and the
+/// default limit is 1 MiB, `Default` being `new()`.
+#[tokio::test]
+async fn on_every_stack_a_304_keeps_its_headers_an_own_etag_decides_and_1_mib_is_the_default() {
+    assert_eq!(
+        api_status::tower::ConditionalGetLayer::default(),
+        api_status::tower::ConditionalGetLayer::new()
+    );
+    assert_eq!(
+        api_status::actix_web::ConditionalGet::default(),
+        api_status::actix_web::ConditionalGet::new()
+    );
+    let axum_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
+    let hyper_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
+    let axum_address = axum_listener.local_addr().unwrap();
+    let hyper_address = hyper_listener.local_addr().unwrap();
+    let axum = tokio::spawn(async move { axum::serve(axum_listener, axum_kinds()).await.unwrap() });
+    let hyper = tokio::spawn(serve_hyper_kinds(hyper_listener));
+    let actix = Actix::start(actix_kinds);
+
+    let tag = EntityTag::digest(PAYLOAD.as_bytes()).to_string();
+    let mib_tag = EntityTag::digest(&vec![b'a'; MIB]).to_string();
+    for (stack, address) in [
+        ("axum", axum_address),
+        ("actix-web", actix.address),
+        ("hyper", hyper_address),
+    ] {
+        let reply = send(
+            address,
+            Method::GET,
+            "/tagged/cached",
+            &[("if-none-match", &tag)],
+            "",
+        )
+        .await;
+        let what = format!("{stack}, cached");
+        assert_is_304(&reply, PAYLOAD.len(), &what);
+        assert_eq!(reply.headers()["etag"], tag.as_str(), "{what}");
+        for (name, value) in [
+            ("cache-control", "max-age=60"),
+            ("content-location", "/users"),
+            ("expires", "Sun, 06 Nov 1994 08:50:37 GMT"),
+        ] {
+            assert_eq!(reply.headers()[name], value, "{what}");
+        }
+        let vary: Vec<_> = reply.headers().get_all("vary").iter().collect();
+        assert_eq!(vary, ["accept", "accept-encoding"], "{what}");
+        for name in ["last-modified", "x-request-id", "set-cookie", "x-kind"] {
+            assert!(reply.headers().get(name).is_none(), "{what}: {name}");
+        }
+
+        let what = format!("{stack}, own ETag");
+        let reply = send(address, Method::GET, "/tagged/own-etag", &[], "").await;
+        assert_eq!(reply.status(), 200, "{what}");
+        assert_eq!(reply.headers()["etag"], "\"v7\"", "{what}");
+        let reply = send(
+            address,
+            Method::GET,
+            "/tagged/own-etag",
+            &[("if-none-match", "W/\"v7\"")],
+            "",
+        )
+        .await;
+        assert_is_304(&reply, PAYLOAD.len(), &what);
+        let reply = send(
+            address,
+            Method::GET,
+            "/tagged/own-etag",
+            &[("if-none-match", &tag)],
+            "",
+        )
+        .await;
+        assert_eq!(
+            reply.status(),
+            200,
+            "{what}: its own tag decides, not the digest"
+        );
+
+        let what = format!("{stack}, default limit");
+        let reply = send(address, Method::GET, "/tagged/mib", &[], "").await;
+        assert_eq!(reply.body().len(), MIB, "{what}");
+        assert_eq!(
+            reply.headers()["etag"],
+            mib_tag.as_str(),
+            "{what}: 1 MiB is tagged"
+        );
+        let reply = send(address, Method::GET, "/tagged/mib-and-one", &[], "").await;
+        assert_eq!(reply.body().len(), MIB + 1, "{what}");
+        assert!(
+            reply.headers().get("etag").is_none(),
+            "{what}: one byte more is not"
+        );
+    }
     actix.stop().await;
     axum.abort();
     hyper.abort();
