@@ -262,37 +262,21 @@ mod axum_adapter {
 }
 
 #[cfg(feature = "actix-web")]
+#[path = "support/seen.rs"]
+mod seen;
+
+#[cfg(feature = "actix-web")]
 mod actix_adapter {
     use super::*;
     use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
     use actix_web::ResponseError;
 
-    /// Status, sorted headers, body.
-    type Seen = (u16, Vec<(String, Vec<u8>)>, Bytes);
+    use crate::seen::{seen as expected, seen_actix, Seen};
 
     fn through_actix<E: ResponseError>(error: &E) -> Seen {
         let response = error.error_response();
         assert_eq!(error.status_code(), response.status());
-        let status = response.status().as_u16();
-        let mut headers: Vec<_> = response
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-            .collect();
-        headers.sort();
-        let body = actix_web::body::MessageBody::try_into_bytes(response.into_body())
-            .unwrap_or_else(|_| panic!("an in-memory body"));
-        (status, headers, body)
-    }
-
-    fn expected(response: Response<Bytes>) -> Seen {
-        let mut headers: Vec<_> = response
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-            .collect();
-        headers.sort();
-        (response.status().as_u16(), headers, response.body().clone())
+        seen_actix(response)
     }
 
     #[test]

@@ -13,19 +13,6 @@ struct Task {
     id: u64,
 }
 
-/// Status, sorted headers, body.
-type Seen = (u16, Vec<(String, Vec<u8>)>, Bytes);
-
-fn seen(response: Response<Bytes>) -> Seen {
-    let mut headers: Vec<_> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-        .collect();
-    headers.sort();
-    (response.status().as_u16(), headers, response.body().clone())
-}
-
 /// Every type, with a hostile location and a body that fails.
 macro_rules! for_each_case {
     ($check:ident) => {
@@ -73,20 +60,16 @@ fn actix_web_responder_is_to_response() {
     ) {
         let expected = seen(value.clone().into());
         let request = actix_web::test::TestRequest::default().to_http_request();
-        let response = value.respond_to(&request);
-        let mut headers: Vec<_> = response
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-            .collect();
-        headers.sort();
-        let status = response.status().as_u16();
-        let body = actix_web::body::MessageBody::try_into_bytes(response.into_body())
-            .unwrap_or_else(|_| panic!("an in-memory body"));
-        assert_eq!((status, headers, body), expected);
+        assert_eq!(seen_actix(value.respond_to(&request)), expected);
     }
     for_each_case!(check);
 }
+
+#[path = "support/seen.rs"]
+mod seen;
+use seen::seen;
+#[cfg(feature = "actix-web")]
+use seen::seen_actix;
 
 #[cfg(feature = "axum")]
 #[path = "support/block_on.rs"]
