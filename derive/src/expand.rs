@@ -507,19 +507,23 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
                         let (text, json) = pending.take().unwrap_or_default();
                         writes.push(quote!(::api_status::__private::IntegerArg::write_arg(&::api_status::__private::Arg(#binding), __out, #text, #json)));
                     }
-                    // Any other field through `format_args!`, spanned at
-                    // the `#[message]` literal: a field that is not
-                    // `Display` gets the compiler's own words there.
-                    _ => {
+                    // Any other field: its `Display`, through a function
+                    // whose bound gives a field that is not `Display` the
+                    // compiler's own error (one call, cheaper to compile
+                    // than a `format_args!` in every arm).
+                    None => {
+                        let (text, json) = pending.take().unwrap_or_default();
+                        writes.push(quote!(::api_status::__private::display_arg(#binding, __out, #text, #json)));
+                    }
+                    // A format spec: through `format_args!`, spanned at the
+                    // `#[message]` literal.
+                    Some(spec) => {
                         writes.extend(
                             pending
                                 .take()
                                 .map(|(text, json)| literal_write(text, &json)),
                         );
-                        let spec = spec
-                            .as_deref()
-                            .map_or(String::new(), |spec| format!(":{spec}"));
-                        let format = LitStr::new(&format!("{{{spec}}}"), span);
+                        let format = LitStr::new(&format!("{{:{spec}}}"), span);
                         writes.push(quote!(::api_status::__private::MessageSink::args(
                             __out,
                             ::core::format_args!(#format, #binding)

@@ -172,7 +172,7 @@ impl fmt::Write for SinkWriter<'_, '_> {
 /// The derive calls `IntegerArg::write_arg(&Arg(field), out, text, json)`
 /// (`text` and `json`: the literal segment before the field, often empty)
 /// for a field whose type it reads as a primitive integer or a reference to
-/// one; every other field goes through `MessageSink::args`.
+/// one; every other field goes through [`display_arg`].
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
 
 /// The integer fast path of [`Arg`]: `itoa`'s digits, the same as `Display`'s,
@@ -205,6 +205,19 @@ macro_rules! integer_arg {
 
 integer_arg!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
+/// Any other field of an interpolated `#[message]` (no format spec): the
+/// literal segment before it, then its `Display`.
+#[inline]
+pub fn display_arg<T: fmt::Display + ?Sized>(
+    field: &T,
+    out: &mut MessageSink<'_>,
+    text: &str,
+    json: &str,
+) {
+    literal_before(out, text, json);
+    out.args(format_args!("{field}"));
+}
+
 /// The literal segment before a field, unless there is none (the derive
 /// passes constants: the test folds away).
 #[inline]
@@ -221,13 +234,9 @@ mod tests {
     use super::{Arg, IntegerArg, MessageSink};
     use crate::stack_buf::StackBuf;
 
-    /// A field as the derive writes one: an integer through [`IntegerArg`],
-    /// anything else through `args`, after its literal segment.
+    /// A field as the derive writes one without a format spec.
     fn display(out: &mut MessageSink<'_>, text: &str, field: impl fmt::Display) {
-        if !text.is_empty() {
-            out.literal(text, text);
-        }
-        out.args(format_args!("{field}"));
+        super::display_arg(&field, out, text, text);
     }
 
     #[test]

@@ -17,7 +17,9 @@ pub use lookup::{
     MESSAGE_FORMATTED,
 };
 
-pub use crate::message_sink::{write_message, Arg, IntegerArg, MessageSink, SinkWriter};
+pub use crate::message_sink::{
+    display_arg, write_message, Arg, IntegerArg, MessageSink, SinkWriter,
+};
 
 #[path = "probe.rs"]
 pub mod probe;
