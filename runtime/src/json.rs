@@ -43,22 +43,21 @@ pub(crate) fn encode_body_with<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
 ) -> Bytes {
-    encode_after(error, oauth, MESSAGE_PREFIX.len(), |out| {
-        out.extend_from_slice(MESSAGE_PREFIX)
-    })
+    encode_after(error, oauth, MESSAGE_PREFIX)
 }
 
-/// Every error body, JSON and problem+json alike: `write_prefix`'s
-/// `prefix_len` bytes, up to the message's opening quote (`{"message":"`,
-/// or problem+json's `{"type":…,"detail":"`), the message escaped, then
-/// `errors` when there are field errors or, with an OAuth code, `error` and
-/// `error_description`, and the closing brace.
+/// Every error body, JSON and problem+json alike: `prefix`, up to the
+/// message's opening quote (`{"message":"`, or problem+json's
+/// `{"type":…,"detail":"`), the message escaped, then `errors` when there
+/// are field errors or, with an OAuth code, `error` and
+/// `error_description`, and the closing brace. Generic over the error only
+/// (the writers below are not), so that each error type instantiates it
+/// once per format, not once per way of writing a prefix.
 #[inline(always)]
 pub(crate) fn encode_after<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
-    prefix_len: usize,
-    write_prefix: impl FnOnce(&mut Vec<u8>),
+    prefix: &[u8],
 ) -> Bytes {
     let out = match oauth {
         Some(code) => {
@@ -67,21 +66,13 @@ pub(crate) fn encode_after<E: ApiError + ?Sized>(
             let _ = error.write_message(&mut message);
             let message = message.as_str();
             let description = crate::oauth_error_description(message);
-            oauth_body(
-                prefix_len,
-                write_prefix,
-                message,
-                code.as_str(),
-                description.as_deref(),
-            )
+            oauth_body(prefix, message, code.as_str(), description.as_deref())
         }
         // Matched here, so that the common case (no field errors) has no
         // `Cow` to drop.
         None => with_escaped_message(error, |message| match error.field_errors() {
-            None => message_body(prefix_len, write_prefix, message, None),
-            Some(field_errors) => {
-                message_body(prefix_len, write_prefix, message, Some(&field_errors))
-            }
+            None => message_body(prefix, message, None),
+            Some(field_errors) => message_body(prefix, message, Some(&field_errors)),
         }),
     };
     Bytes::from(out)
@@ -90,15 +81,10 @@ pub(crate) fn encode_after<E: ApiError + ?Sized>(
 /// The prefix, a message escaped already, and `errors` when there are field
 /// errors.
 #[inline(always)]
-fn message_body(
-    prefix_len: usize,
-    write_prefix: impl FnOnce(&mut Vec<u8>),
-    message: &[u8],
-    field_errors: Option<&FieldErrors>,
-) -> Vec<u8> {
-    let len = prefix_len + message.len() + CLOSING + field_errors.map_or(0, unescaped_len);
+fn message_body(prefix: &[u8], message: &[u8], field_errors: Option<&FieldErrors>) -> Vec<u8> {
+    let len = prefix.len() + message.len() + CLOSING + field_errors.map_or(0, unescaped_len);
     let mut out = Vec::with_capacity(len);
-    write_prefix(&mut out);
+    out.extend_from_slice(prefix);
     out.extend_from_slice(message);
     out.push(b'"');
     push_errors(&mut out, field_errors);
@@ -127,13 +113,7 @@ pub(crate) fn encode_oauth_with_challenge<E: ApiError + ?Sized>(
     let message = message.as_str();
     let description = crate::oauth_error_description(message);
     let description = description.as_deref();
-    let body = oauth_body(
-        MESSAGE_PREFIX.len(),
-        |out| out.extend_from_slice(MESSAGE_PREFIX),
-        message,
-        code.as_str(),
-        description,
-    );
+    let body = oauth_body(MESSAGE_PREFIX, message, code.as_str(), description);
     let challenge = crate::headers::challenge_with(status, code, description);
     (Bytes::from(body), challenge)
 }
@@ -141,21 +121,15 @@ pub(crate) fn encode_oauth_with_challenge<E: ApiError + ?Sized>(
 /// The prefix, the message escaped, `"error":"…"` and
 /// `"error_description":"…"` (the message again, within RFC 6749's
 /// characters), at its exact size.
-fn oauth_body(
-    prefix_len: usize,
-    write_prefix: impl FnOnce(&mut Vec<u8>),
-    message: &str,
-    code: &str,
-    description: Option<&str>,
-) -> Vec<u8> {
-    let len = prefix_len
+fn oauth_body(prefix: &[u8], message: &str, code: &str, description: Option<&str>) -> Vec<u8> {
+    let len = prefix.len()
         + escaped_len(message)
         + CLOSING
         + ERROR_OVERHEAD
         + code.len()
         + description.map_or(0, |d| DESCRIPTION_OVERHEAD + d.len());
     let mut out = Vec::with_capacity(len);
-    write_prefix(&mut out);
+    out.extend_from_slice(prefix);
     escape_into(&mut out, message);
     out.extend_from_slice(b"\",\"error\":\"");
     out.extend_from_slice(code.as_bytes());

@@ -7,28 +7,24 @@
 
 use bytes::Bytes;
 
-use crate::json::{encode_after, escape_into, escaped_len};
+use crate::json::{encode_after, escape};
+use crate::stack_buf::StackBuf;
 use crate::ApiError;
-
-/// `{"type":"","title":"","status":000,"detail":"`.
-const PREFIX_OVERHEAD: usize = 45;
 
 /// Serializes `error`'s problem details, `type`, `title` and `status` from
 /// the trait's methods (a hand-written impl, or a derived variant whose
-/// prefix the macro did not compute).
+/// prefix the macro did not compute). The prefix is put together on the
+/// stack first (it allocates only past 128 bytes).
 pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
-    let problem_type = error.problem_type();
-    let title = error.problem_title();
-    let prefix_len = PREFIX_OVERHEAD + escaped_len(problem_type) + escaped_len(title);
-    encode_after(error, error.oauth_error(), prefix_len, |out| {
-        out.extend_from_slice(b"{\"type\":\"");
-        escape_into(out, problem_type);
-        out.extend_from_slice(b"\",\"title\":\"");
-        escape_into(out, title);
-        out.extend_from_slice(b"\",\"status\":");
-        out.extend_from_slice(&status_digits(error.status().as_u16()));
-        out.extend_from_slice(b",\"detail\":\"");
-    })
+    let mut prefix = StackBuf::new();
+    prefix.push(b"{\"type\":\"");
+    escape(error.problem_type().as_bytes(), |bytes| prefix.push(bytes));
+    prefix.push(b"\",\"title\":\"");
+    escape(error.problem_title().as_bytes(), |bytes| prefix.push(bytes));
+    prefix.push(b"\",\"status\":");
+    prefix.push(&status_digits(error.status().as_u16()));
+    prefix.push(b",\"detail\":\"");
+    encode_after(error, error.oauth_error(), prefix.as_bytes())
 }
 
 /// Serializes a derived variant's problem details after `prefix`, the
@@ -39,9 +35,7 @@ pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
 ) -> Bytes {
-    encode_after(error, oauth, prefix.len(), |out| {
-        out.extend_from_slice(prefix)
-    })
+    encode_after(error, oauth, prefix)
 }
 
 /// The three digits of a status code (`http::StatusCode` is always
