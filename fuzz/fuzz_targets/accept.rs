@@ -138,26 +138,28 @@ fn reference(lines: &[&[u8]]) -> Format {
         .filter(|member| !member.is_empty())
         .filter_map(parse)
         .collect();
-    // Each format's quality: its best media type's, where the most specific
+    // A media type's weight, if a range matches it: the most specific
     // matching range decides (the highest weight among equally specific).
-    let quality = |types: &[&str]| -> u32 {
-        types
+    let weight = |media_type: &str| -> Option<u32> {
+        let matching: Vec<(u8, u32)> = ranges
             .iter()
-            .map(|media_type| {
-                let matching: Vec<(u8, u32)> = ranges
-                    .iter()
-                    .filter_map(|range| Some((specificity(range, media_type)?, range.q)))
-                    .collect();
-                let most = matching.iter().map(|(s, _)| *s).max();
-                matching
-                    .iter()
-                    .filter(|(s, _)| Some(*s) == most)
-                    .map(|(_, q)| *q)
-                    .max()
-                    .unwrap_or(0)
-            })
+            .filter_map(|range| Some((specificity(range, media_type)?, range.q)))
+            .collect();
+        let most = matching.iter().map(|(s, _)| *s).max()?;
+        matching
+            .iter()
+            .filter(|(s, _)| *s == most)
+            .map(|(_, q)| *q)
             .max()
-            .unwrap_or(0)
+    };
+    // Each format's quality: its best media type's. A format answers as its
+    // first media type, so when that one is excluded (`q=0`, §12.4.2) the
+    // format is not acceptable through another (`text/xml` for XML).
+    let quality = |types: &[&str]| -> u32 {
+        if types.first().and_then(|first| weight(first)) == Some(0) {
+            return 0;
+        }
+        types.iter().filter_map(|media_type| weight(media_type)).max().unwrap_or(0)
     };
     let mut chosen = (Format::Json, 0);
     for (format, types) in OFFERS {
