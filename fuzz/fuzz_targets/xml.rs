@@ -39,11 +39,12 @@ fn plain(name: &str) -> bool {
 }
 
 /// A field as the document must show it: as an element's own name (the
-/// name, dasherized in the Rails shape) when that is a plain name, else in
-/// a `name` attribute, as given but for the characters XML forbids.
+/// name, dasherized in the Rails shape) when that is a plain name (and, in
+/// the Rails shape, has no `-` of its own, which would read back as `_`),
+/// else in a `name` attribute, as given but for the characters XML forbids.
 fn shown(name: &str, dasherized: bool) -> String {
     let key = if dasherized { name.replace('_', "-") } else { name.to_owned() };
-    if plain(&key) {
+    if plain(&key) && !(dasherized && name.contains('-')) {
         format!("element {key}")
     } else {
         format!("attribute {}", readable(name))
