@@ -1,8 +1,10 @@
 //! Code generation from a model that the checks have passed: it may assume
 //! every variant has a valid status and consistent attributes.
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use std::fmt::Write as _;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Variant};
@@ -121,6 +123,8 @@ pub(crate) fn plan_message(input: &Input<'_>, variant: &Variant<'_>) -> MessageS
 struct Plan {
     /// `Self::Variant` or, for a struct, `Self`.
     path: TokenStream,
+    /// The same path as source text.
+    path_text: String,
     kind: PlanKind,
 }
 
@@ -196,13 +200,17 @@ impl Plan {
             // of panics all the same.
             _ => PlanKind::Own(Box::new(Own::new(input, variant, 500, bounds))),
         };
-        let path = if input.is_enum {
+        let (path, path_text) = if input.is_enum {
             let ident = variant.ident;
-            quote!(Self::#ident)
+            (quote!(Self::#ident), format!("Self::{ident}"))
         } else {
-            quote!(Self)
+            (quote!(Self), String::from("Self"))
         };
-        Plan { path, kind }
+        Plan {
+            path,
+            path_text,
+            kind,
+        }
     }
 }
 
@@ -374,67 +382,104 @@ impl ExtraFacts {
             && self.problem_prefix.is_none()
     }
 
-    /// The facts as an `Extra` expression.
-    fn to_tokens(&self) -> TokenStream {
-        let some = |tokens: TokenStream| quote!(::core::option::Option::Some(#tokens));
-        let none = || quote!(::core::option::Option::None);
-        let oauth = self.oauth_variant.map_or_else(none, |variant_name| {
-            let variant_name = Ident::new(variant_name, Span::call_site());
-            some(quote!(::api_status::OAuthErrorCode::#variant_name))
-        });
-        let retry_after = self
-            .retry_after
-            .map_or_else(none, |seconds| some(quote!(#seconds)));
-        let retry_after_field = self.retry_after_field;
-        let challenge = self.challenge.as_ref().map_or_else(none, |challenge| {
-            some(challenge.as_ref().map_or_else(none, |value| {
-                some(quote!(::api_status::http::HeaderValue::from_static(#value)))
-            }))
-        });
-        let problem_type = &self.problem_type;
-        let problem_title = self
-            .problem_title
-            .as_ref()
-            .map_or_else(none, |title| some(quote!(#title)));
-        let problem_prefix = self
-            .problem_prefix
-            .as_ref()
-            .map_or_else(none, |prefix| some(quote!(#prefix)));
-        quote! {
-            ::api_status::__private::Extra {
-                oauth: #oauth,
-                retry_after: #retry_after,
-                retry_after_field: #retry_after_field,
-                challenge: #challenge,
-                problem_type: #problem_type,
-                problem_title: #problem_title,
-                problem_prefix: #problem_prefix,
+    /// Appends the facts as the source text of an `Extra` expression.
+    fn write_source(&self, out: &mut String) {
+        out.push_str("Extra{oauth: ");
+        match self.oauth_variant {
+            Some(variant_name) => {
+                let _ = write!(out, "{SOME}(::api_status::OAuthErrorCode::{variant_name})");
+            }
+            None => out.push_str(NONE),
+        }
+        out.push_str(",retry_after: ");
+        match self.retry_after {
+            Some(seconds) => {
+                let _ = write!(out, "{SOME}({seconds}u64)");
+            }
+            None => out.push_str(NONE),
+        }
+        let _ = write!(
+            out,
+            ",retry_after_field: {},challenge: ",
+            self.retry_after_field
+        );
+        match &self.challenge {
+            None => out.push_str(NONE),
+            Some(None) => {
+                let _ = write!(out, "{SOME}({NONE})");
+            }
+            Some(Some(value)) => {
+                let _ = write!(
+                    out,
+                    "{SOME}({SOME}(::api_status::http::HeaderValue::from_static({value:?})))"
+                );
             }
         }
+        let _ = write!(
+            out,
+            ",problem_type: {:?},problem_title: ",
+            self.problem_type
+        );
+        write_option_str(out, self.problem_title.as_deref());
+        out.push_str(",problem_prefix: ");
+        write_option_str(out, self.problem_prefix.as_deref());
+        out.push('}');
     }
 }
 
 impl FixedFacts {
-    /// The facts every variant has as a `Fixed` expression, its status
-    /// named by the constant [`status_const`] declares.
-    fn to_tokens(&self) -> TokenStream {
-        let status = status_const(self.code);
-        let name = &self.name;
-        let message = self.message.as_deref().unwrap_or_default();
-        let body = self.body.as_deref().unwrap_or_default();
-        let problem_body = self.problem_body.as_deref().unwrap_or_default();
-        let message_source = self.message_source;
-        quote! {
-            ::api_status::__private::Fixed {
-                status: #status,
-                name: #name,
-                message: #message,
-                body: #body,
-                problem_body: #problem_body,
-                message_source: #message_source,
-            }
-        }
+    /// Appends the facts every variant has as the source text of a `Fixed`
+    /// expression, its status named by the constant [`status_const`]
+    /// declares.
+    fn write_source(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            "Fixed{{status:{},name:{:?},message:{:?},body:{:?},problem_body:{:?},message_source:{}u8}}",
+            status_const(self.code),
+            self.name,
+            self.message.as_deref().unwrap_or_default(),
+            self.body.as_deref().unwrap_or_default(),
+            self.problem_body.as_deref().unwrap_or_default(),
+            self.message_source,
+        );
     }
+}
+
+/// `::core::option::Option::Some`, in generated source text.
+const SOME: &str = "::core::option::Option::Some";
+/// `::core::option::Option::None`, in generated source text.
+const NONE: &str = "::core::option::Option::None";
+
+/// Appends an `Option<&'static str>` as source text.
+fn write_option_str(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(text) => {
+            let _ = write!(out, "{SOME}({text:?})");
+        }
+        None => out.push_str(NONE),
+    }
+}
+
+/// Turns generated source text into tokens, spanned at the call site as
+/// `quote!` spans them. Inside the compiler, its own lexer reads the text:
+/// `proc_macro2`'s `FromStr` would first check it with a lexer of its own,
+/// which costs the macro more than building the tokens one by one. The
+/// text is the macro's own, so it always lexes; were it not to, a compile
+/// error rather than a panic.
+fn source_tokens(source: &str) -> TokenStream {
+    let tokens = match proc_macro::is_available() {
+        true => source
+            .parse::<proc_macro::TokenStream>()
+            .map(TokenStream::from)
+            .ok(),
+        // Outside a macro expansion (the crate's own unit tests).
+        false => source.parse::<TokenStream>().ok(),
+    };
+    tokens.unwrap_or_else(|| {
+        quote!(::core::compile_error!(
+            "api-status: internal error: generated code did not lex; please report it"
+        );)
+    })
 }
 
 /// The local constant that holds the runtime's `Status` of `code` (the
@@ -443,8 +488,8 @@ impl FixedFacts {
 /// compiler less in each element of the array than a call (which const
 /// evaluation interprets) or a path through `StatusCode`, and the prefix is
 /// spelled once for all the variants of a status.
-fn status_const(code: u16) -> Ident {
-    format_ident!("__API_STATUS_{}", code)
+fn status_const(code: u16) -> String {
+    format!("__API_STATUS_{code}")
 }
 
 /// Whether an OAuth error with this status and code sends a challenge: every
@@ -569,6 +614,15 @@ fn literal_write(text: &str, json: &str) -> TokenStream {
 }
 
 /// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
+/// `path { field: __field_field, .. }`: a pattern that binds `fields`.
+fn pattern(path: &TokenStream, fields: &[Member]) -> TokenStream {
+    let bindings = fields.iter().map(|member| {
+        let binding = binding(member);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bindings,)* .. })
+}
+
 fn binding(member: &Member) -> Ident {
     match member {
         Member::Named(ident) => format_ident!("__field_{}", ident),
@@ -607,18 +661,9 @@ impl Methods<'_> {
                 PlanKind::Transparent { .. } => None,
             })
         };
-        let plain: Vec<TokenStream> = owns()
-            .filter(|facts| facts.extra.is_none())
-            .map(FixedFacts::to_tokens)
-            .collect();
-        let full: Vec<TokenStream> = owns()
-            .filter_map(|facts| {
-                let extra = facts.extra.as_ref()?.to_tokens();
-                let fixed = facts.to_tokens();
-                Some(quote!(::api_status::__private::Full { fixed: #fixed, extra: #extra }))
-            })
-            .collect();
-        if plain.is_empty() && full.is_empty() {
+        let plain_count = owns().filter(|facts| facts.extra.is_none()).count();
+        let full_count = owns().filter(|facts| facts.extra.is_some()).count();
+        if plain_count == 0 && full_count == 0 {
             // Every variant is transparent: its arm returns.
             let body = self.dispatch_indexed(|_, plan| match &plan.kind {
                 PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
@@ -632,63 +677,69 @@ impl Methods<'_> {
                 }
             };
         }
-        // Each variant's number: the plain ones first, in order, then the
-        // ones with extra facts.
-        let (mut next_plain, mut next_full) = (0usize, plain.len());
-        let numbers: Vec<Option<usize>> = self
-            .plans
-            .iter()
-            .map(|plan| match &plan.kind {
+        // The constants and arrays are literals only, written as source
+        // text and lexed once: on a large enum, building them token by
+        // token was the better part of the macro's own running time.
+        let mut data = String::new();
+        let mut codes: Vec<u16> = owns().map(|facts| facts.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for code in codes {
+            let problem_prefix =
+                wire_problem::problem_prefix(ABOUT_BLANK, wire_problem::default_title(code), code);
+            let _ = write!(
+                data,
+                "const {}:Status=Status{{code: ::api_status::__private::status_const({code}u16),problem_prefix:{problem_prefix:?}}};",
+                status_const(code),
+            );
+        }
+        if plain_count > 0 {
+            let _ = write!(data, "static __API_STATUS_FIXED:[Fixed;{plain_count}]=[");
+            for facts in owns().filter(|facts| facts.extra.is_none()) {
+                facts.write_source(&mut data);
+                data.push(',');
+            }
+            data.push_str("];");
+        }
+        if full_count > 0 {
+            let _ = write!(data, "static __API_STATUS_FULL:[Full;{full_count}]=[");
+            for facts in owns() {
+                if let Some(extra) = &facts.extra {
+                    data.push_str("Full{fixed: ");
+                    facts.write_source(&mut data);
+                    data.push_str(",extra: ");
+                    extra.write_source(&mut data);
+                    data.push_str("},");
+                }
+            }
+            data.push_str("];");
+        }
+        // Each variant's number, in a `match`: the plain ones first, in
+        // order, then the ones with extra facts. The arms of the variants
+        // with a status of their own bind nothing and are source text too;
+        // a transparent variant's arm returns its field's `Lookup`.
+        let (mut next_plain, mut next_full) = (0usize, plain_count);
+        let mut own_arms = String::new();
+        let mut transparent_arms = TokenStream::new();
+        for plan in self.plans {
+            match &plan.kind {
                 PlanKind::Own(own) => {
                     let next = match own.facts.extra {
                         None => &mut next_plain,
                         Some(_) => &mut next_full,
                     };
+                    let _ = write!(own_arms, "{}{{..}}=>{}usize,", plan.path_text, *next);
                     *next += 1;
-                    Some(*next - 1)
                 }
-                PlanKind::Transparent { .. } => None,
-            })
-            .collect();
-        let number = self.dispatch_indexed(|index, plan| match &plan.kind {
-            PlanKind::Transparent { lookup, .. } => {
-                let tokens = &lookup.tokens;
-                Some(Expr {
-                    tokens: quote!(return #tokens),
-                    fields: lookup.fields.clone(),
-                })
+                PlanKind::Transparent { lookup, .. } => {
+                    let pattern = pattern(&plan.path, &lookup.fields);
+                    let tokens = &lookup.tokens;
+                    transparent_arms.extend(quote!(#pattern => return #tokens,));
+                }
             }
-            PlanKind::Own(_) => numbers
-                .get(index)
-                .copied()
-                .flatten()
-                .map(|number| Expr::of(Literal::usize_suffixed(number).into_token_stream())),
-        });
-        let mut codes: Vec<u16> = owns().map(|facts| facts.code).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let statuses = codes.iter().map(|&code| {
-            let name = status_const(code);
-            let problem_prefix =
-                wire_problem::problem_prefix(ABOUT_BLANK, wire_problem::default_title(code), code);
-            quote! {
-                const #name: ::api_status::__private::Status = ::api_status::__private::Status {
-                    code: ::api_status::__private::status_const(#code),
-                    problem_prefix: #problem_prefix,
-                };
-            }
-        });
-        let (plain_count, full_count) = (plain.len(), full.len());
-        let plain_array = (plain_count > 0).then(|| {
-            quote! {
-                static __API_STATUS_FIXED: [::api_status::__private::Fixed; #plain_count] = [#(#plain),*];
-            }
-        });
-        let full_array = (full_count > 0).then(|| {
-            quote! {
-                static __API_STATUS_FULL: [::api_status::__private::Full; #full_count] = [#(#full),*];
-            }
-        });
+        }
+        let data = source_tokens(&data);
+        let own_arms = source_tokens(&own_arms);
         let plain_ref = match plain_count {
             0 => quote!(&[]),
             _ => quote!(&__API_STATUS_FIXED),
@@ -701,10 +752,13 @@ impl Methods<'_> {
             #[doc(hidden)]
             #[inline]
             fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
-                #(#statuses)*
-                #plain_array
-                #full_array
-                let __number: usize = #number;
+                #[allow(unused_imports)]
+                use ::api_status::__private::{Extra, Fixed, Full, Status};
+                #data
+                let __number: usize = match self {
+                    #own_arms
+                    #transparent_arms
+                };
                 ::api_status::__private::own(#plain_ref, #full_ref, __number)
             }
         }
@@ -924,12 +978,7 @@ impl Methods<'_> {
                 defaulted = true;
                 continue;
             };
-            let path = &plan.path;
-            let bindings = expr.fields.iter().map(|member| {
-                let binding = binding(member);
-                quote!(#member: #binding)
-            });
-            let pattern = quote!(#path { #(#bindings,)* .. });
+            let pattern = pattern(&plan.path, &expr.fields);
             // Only arms that bind nothing can share: the alternatives of an
             // or-pattern must bind the same names at the same types.
             let key = (share && expr.fields.is_empty()).then(|| expr.tokens.to_string());
