@@ -66,7 +66,7 @@ pub fn finish(
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
-    let openapi = crate::expand_openapi::hook(input, &self_ty, where_clause);
+    let openapi = openapi_hook(input, &self_ty, where_clause);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::api_status::ApiError for #self_ty #where_clause {
@@ -90,6 +90,24 @@ pub fn finish(
 
         #openapi
     }
+}
+
+/// The OpenAPI hook (`derive/src/expand_openapi.rs`), when the runtime's
+/// `utoipa` feature has turned on the derive's.
+#[cfg(feature = "utoipa")]
+fn openapi_hook(
+    input: &Input<'_>,
+    self_ty: &TokenStream,
+    where_clause: &TokenStream,
+) -> TokenStream {
+    crate::expand_openapi::hook(input, self_ty, where_clause)
+}
+
+/// Without the `utoipa` feature: no hook, and none of the work of its
+/// facts on every variant.
+#[cfg(not(feature = "utoipa"))]
+fn openapi_hook(_: &Input<'_>, _: &TokenStream, _: &TokenStream) -> TokenStream {
+    TokenStream::new()
 }
 
 /// Where a variant's public message comes from.
@@ -613,7 +631,6 @@ fn literal_write(text: &str, json: &str) -> TokenStream {
     quote!(::api_status::__private::MessageSink::literal(__out, #text, #json))
 }
 
-/// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
 /// `path { field: __field_field, .. }`: a pattern that binds `fields`.
 fn pattern(path: &TokenStream, fields: &[Member]) -> TokenStream {
     let bindings = fields.iter().map(|member| {
@@ -623,6 +640,7 @@ fn pattern(path: &TokenStream, fields: &[Member]) -> TokenStream {
     quote!(#path { #(#bindings,)* .. })
 }
 
+/// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
 fn binding(member: &Member) -> Ident {
     match member {
         Member::Named(ident) => format_ident!("__field_{}", ident),

@@ -1,9 +1,9 @@
 //! The OpenAPI hook: one call of the runtime's `impl_openapi!` with what
 //! the macro knows of each variant (its name, doc comment, status, body
 //! shape, headers, and its body or message for an example). The runtime's
-//! `utoipa` feature turns it into `utoipa::IntoResponses`; without the
-//! feature it expands to nothing. The tokens are the same either way, and
-//! no utoipa macro is emitted.
+//! `utoipa` feature turns on the derive's (this module), and the call into
+//! `utoipa::IntoResponses`; without it, nothing is emitted and this module
+//! is not compiled. No utoipa macro is emitted.
 //!
 //! The call, in brackets: the impl generics, the type, the where clause,
 //! the transparent fields' types that mention a type parameter (they get an

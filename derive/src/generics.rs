@@ -34,6 +34,7 @@ impl Bounds {
     }
 
     /// Whether `ty` mentions one of the type's parameters.
+    #[cfg(feature = "utoipa")]
     pub fn is_generic(&self, ty: &Type) -> bool {
         mentions(ty.to_token_stream(), &self.params)
     }

@@ -15,6 +15,7 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(feature = "utoipa")]
 mod expand_openapi;
 mod fallback;
 mod generics;

@@ -1,8 +1,12 @@
-//! The hook through which the `utoipa` feature, not the derive, decides
-//! whether a derived type implements `utoipa::IntoResponses`. The derive
-//! always emits one call of [`impl_openapi!`](crate::impl_openapi) (see
-//! `derive/src/expand_openapi.rs` for its input); without the feature it
-//! expands to nothing, matching its input as plain tokens.
+//! The hook through which a derived type implements
+//! `utoipa::IntoResponses`. The runtime's `utoipa` feature turns on the
+//! derive's, and the derive then emits one call of
+//! [`impl_openapi!`](crate::impl_openapi) (see
+//! `derive/src/expand_openapi.rs` for its input); without it the derive
+//! emits nothing, so that a build without OpenAPI pays nothing for it, not
+//! even the macro's work on every variant's facts. Were the two features
+//! ever to disagree (the derive's turned on directly), the runtime decides:
+//! without its feature the call expands to nothing.
 
 /// Implements `utoipa::IntoResponses` for a derived type. Called by the
 /// derive as `impl_openapi! { impl [<generics>] [Type<..>] [where ...]
