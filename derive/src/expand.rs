@@ -276,14 +276,14 @@ impl Own {
         // join it.
         let fixed_message = message.filter(|_| field_errors.is_none());
         let body = fixed_message.map(|text| wire::static_body(text, oauth_wire));
-        // The challenge is fixed unless an OAuth description is formatted.
+        // Whether the variant sends a challenge and whether it depends on
+        // the value; the runtime writes it (and decides, for an OAuth code,
+        // whether its status sends one at all).
         let challenge = match (oauth_code, message) {
-            (None, _) => Some((code == 401).then(|| String::from("Bearer"))),
-            (Some((wire, _)), Some(text)) => {
-                Some(challenged(code, wire).then(|| wire::static_challenge(wire, text)))
-            }
-            (Some((wire, _)), None) if !challenged(code, wire) => Some(None),
-            (Some(_), None) => None,
+            (None, _) if code == 401 => ChallengeFact::Fixed,
+            (None, _) => ChallengeFact::None,
+            (Some(_), Some(_)) => ChallengeFact::Fixed,
+            (Some(_), None) => ChallengeFact::Formatted,
         };
 
         // As the source spells them, without a raw identifier's `r#`.
@@ -377,8 +377,8 @@ struct ExtraFacts {
     oauth_variant: Option<&'static str>,
     retry_after: Option<u64>,
     retry_after_field: bool,
-    /// The `WWW-Authenticate` value, when it does not depend on the value.
-    challenge: Option<Option<String>>,
+    /// The runtime's `Challenge` variant.
+    challenge: ChallengeFact,
     /// `#[problem(type)]`, or `about:blank`.
     problem_type: String,
     /// `#[problem(title)]`.
@@ -388,13 +388,22 @@ struct ExtraFacts {
     problem_prefix: Option<String>,
 }
 
+/// The runtime's `Challenge`: whether a variant sends a `WWW-Authenticate`
+/// challenge, and whether it depends on the value.
+#[derive(Clone, Copy)]
+enum ChallengeFact {
+    None,
+    Fixed,
+    Formatted,
+}
+
 impl ExtraFacts {
     /// Whether these are the runtime's `Extra::NONE`.
     fn is_none(&self) -> bool {
         self.oauth_variant.is_none()
             && self.retry_after.is_none()
             && !self.retry_after_field
-            && matches!(self.challenge, Some(None))
+            && matches!(self.challenge, ChallengeFact::None)
             && self.problem_type == ABOUT_BLANK
             && self.problem_title.is_none()
             && self.problem_prefix.is_none()
@@ -421,18 +430,11 @@ impl ExtraFacts {
             ",retry_after_field: {},challenge: ",
             self.retry_after_field
         );
-        match &self.challenge {
-            None => out.push_str(NONE),
-            Some(None) => {
-                let _ = write!(out, "{SOME}({NONE})");
-            }
-            Some(Some(value)) => {
-                let _ = write!(
-                    out,
-                    "{SOME}({SOME}(::api_status::http::HeaderValue::from_static({value:?})))"
-                );
-            }
-        }
+        out.push_str(match self.challenge {
+            ChallengeFact::None => "Challenge::None",
+            ChallengeFact::Fixed => "Challenge::fixed()",
+            ChallengeFact::Formatted => "Challenge::Formatted",
+        });
         let _ = write!(
             out,
             ",problem_type: {:?},problem_title: ",
@@ -508,16 +510,6 @@ fn source_tokens(source: &str) -> TokenStream {
 /// spelled once for all the variants of a status.
 fn status_const(code: u16) -> String {
     format!("__API_STATUS_{code}")
-}
-
-/// Whether an OAuth error with this status and code sends a challenge: every
-/// 401; a 400 or 403 for RFC 6750's codes.
-fn challenged(code: u16, wire: &str) -> bool {
-    code == 401
-        || matches!(
-            wire,
-            "invalid_request" | "invalid_token" | "insufficient_scope"
-        )
 }
 
 /// `__api_status_message(__out)` for a `#[message]` that interpolates
@@ -771,7 +763,7 @@ impl Methods<'_> {
             #[inline]
             fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
                 #[allow(unused_imports)]
-                use ::api_status::__private::{Extra, Fixed, Full, Status};
+                use ::api_status::__private::{Challenge, Extra, Fixed, Full, Status};
                 #data
                 let __number: usize = match self {
                     #own_arms

@@ -35,16 +35,6 @@ pub fn body_after(mut out: String, message: &str, oauth_code: Option<&str>) -> S
     out
 }
 
-/// The `WWW-Authenticate` value of an OAuth error with a fixed message.
-pub fn static_challenge(code: &str, message: &str) -> String {
-    match oauth_error_description(message) {
-        Some(description) => {
-            format!("Bearer error=\"{code}\", error_description=\"{description}\"")
-        }
-        None => format!("Bearer error=\"{code}\""),
-    }
-}
-
 /// Appends `s` as JSON string contents, escaped as `serde_json` does.
 pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
@@ -92,15 +82,11 @@ mod tests {
     }
 
     #[test]
-    fn oauth_body_and_challenge() {
+    fn oauth_body() {
         let body = static_body("bad \"grant\"", Some("invalid_grant"));
         assert_eq!(
             body,
             r#"{"message":"bad \"grant\"","error":"invalid_grant","error_description":"bad 'grant'"}"#
-        );
-        assert_eq!(
-            static_challenge("invalid_grant", "é"),
-            "Bearer error=\"invalid_grant\""
         );
     }
 }

@@ -14,6 +14,7 @@
 //! constants, and the `match` gives each variant a number.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use bytes::Bytes;
 use http::{HeaderValue, Response};
@@ -87,11 +88,8 @@ pub struct Extra {
     pub retry_after: Option<u64>,
     /// Whether a `#[retry_after]` field gives the delay instead.
     pub retry_after_field: bool,
-    /// The `WWW-Authenticate` value, when it does not depend on the value:
-    /// `Some(None)` for none at all. Built in the constant, so that its
-    /// characters are checked when the user's crate compiles, not on every
-    /// response.
-    pub challenge: Option<Option<HeaderValue>>,
+    /// The `WWW-Authenticate` challenge.
+    pub challenge: Challenge,
     /// The problem type: `#[problem(type)]`, or `about:blank`.
     pub problem_type: &'static str,
     /// `#[problem(title)]`; `None` for the status's reason phrase.
@@ -119,11 +117,35 @@ impl Extra {
         oauth: None,
         retry_after: None,
         retry_after_field: false,
-        challenge: Some(None),
+        challenge: Challenge::None,
         problem_type: "about:blank",
         problem_title: None,
         problem_prefix: None,
     };
+}
+
+/// A variant's `WWW-Authenticate` challenge (RFC 6750 section 3: every 401,
+/// and a 400 or 403 with one of its error codes).
+#[derive(Debug)]
+pub enum Challenge {
+    /// The variant sends none.
+    None,
+    /// It does not depend on the value: written by `headers::challenge_for`
+    /// on the variant's first response and kept for the next ones (`None` when its status sends
+    /// none after all). Not spelled out by the derive: a `HeaderValue`
+    /// built in the `static` cost the compiler a check of each of its bytes
+    /// in const evaluation, and the derive a second copy of the rule.
+    Fixed(OnceLock<Option<HeaderValue>>),
+    /// It depends on the value: an OAuth description formatted from its
+    /// fields, written with the body.
+    Formatted,
+}
+
+impl Challenge {
+    /// [`Challenge::Fixed`], not yet written: the derive's initializer.
+    pub const fn fixed() -> Challenge {
+        Challenge::Fixed(OnceLock::new())
+    }
 }
 
 /// The facts of a variant with [`Extra`] ones: an element of the type's
@@ -296,14 +318,13 @@ impl<'a> Lookup<'a> {
     #[inline]
     pub fn www_authenticate<E: ApiError + ?Sized>(self, error: &E) -> Option<HeaderValue> {
         match self.facts() {
-            Facts::Own(
-                _,
-                Extra {
-                    challenge: Some(challenge),
-                    ..
-                },
-            ) => challenge.clone(),
-            Facts::Own(..) => crate::headers::challenge_for(error),
+            Facts::Own(_, extra) => match &extra.challenge {
+                Challenge::None => None,
+                Challenge::Fixed(value) => value
+                    .get_or_init(|| crate::headers::challenge_for(error))
+                    .clone(),
+                Challenge::Formatted => crate::headers::challenge_for(error),
+            },
             Facts::Inner(inner) => inner.www_authenticate(),
         }
     }
@@ -405,7 +426,7 @@ impl<'a> Lookup<'a> {
         let status = fixed.status.code;
         crate::report::emit(error, status);
         let retry_after = extra.retry_after_of(error);
-        if let (Some(code), None) = (extra.oauth, &extra.challenge) {
+        if let (Some(code), Challenge::Formatted) = (extra.oauth, &extra.challenge) {
             // An OAuth code and a message formatted from the value: the
             // body and the challenge from one writing of the message.
             let (body, challenge) = crate::json::encode_oauth_with_challenge(error, status, code);

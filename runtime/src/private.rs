@@ -13,7 +13,7 @@ use crate::{FieldErrors, IntoFieldErrors};
 #[path = "lookup.rs"]
 mod lookup;
 pub use lookup::{
-    inner, own, Extra, Fixed, Full, Lookup, Status, MESSAGE_DISPLAY, MESSAGE_FIXED,
+    inner, own, Challenge, Extra, Fixed, Full, Lookup, Status, MESSAGE_DISPLAY, MESSAGE_FIXED,
     MESSAGE_FORMATTED,
 };
 

@@ -73,6 +73,40 @@ fn every_401_carries_a_bearer_challenge() {
     );
 }
 
+/// A challenge that does not depend on the value is written on the
+/// variant's first response and kept: every later response, from any
+/// thread, by any method, carries the same one.
+#[test]
+fn a_fixed_challenge_is_the_same_on_every_response_and_thread() {
+    const EXPIRED: &str =
+        r#"Bearer error="invalid_token", error_description="the access token expired""#;
+    let answers: Vec<(Option<String>, Option<String>)> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    let method = AuthError::Expired
+                        .www_authenticate()
+                        .map(|value| value.to_str().unwrap().to_owned());
+                    (challenge(&AuthError::Expired), method)
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| thread.join().unwrap())
+            .collect()
+    });
+    for (header, method) in answers {
+        assert_eq!(header.as_deref(), Some(EXPIRED));
+        assert_eq!(method.as_deref(), Some(EXPIRED));
+    }
+    // A status that sends none, kept as none.
+    for _ in 0..2 {
+        assert_eq!(AuthError::GrantType.www_authenticate(), None);
+        assert_eq!(challenge(&AuthError::GrantType), None);
+    }
+}
+
 #[test]
 fn the_description_is_omitted_when_nothing_printable_is_left() {
     let error = AuthError::NothingPrintable;
