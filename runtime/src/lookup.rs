@@ -141,6 +141,16 @@ pub enum Challenge {
     Formatted,
 }
 
+/// A fixed challenge, as a value over bytes kept for the life of the
+/// process: cloning it for each response then copies a pointer, where a
+/// value over a reference-counted buffer would count (and later uncount)
+/// a reference. The bytes are leaked once per variant that sends one: a
+/// few dozen bytes each, bounded by the number of variants.
+fn kept(value: HeaderValue) -> HeaderValue {
+    let bytes: &'static [u8] = Box::leak(value.as_bytes().into());
+    HeaderValue::from_maybe_shared(Bytes::from_static(bytes)).unwrap_or(value)
+}
+
 impl Challenge {
     /// [`Challenge::Fixed`], not yet written: the derive's initializer.
     pub const fn fixed() -> Challenge {
@@ -321,7 +331,7 @@ impl<'a> Lookup<'a> {
             Facts::Own(_, extra) => match &extra.challenge {
                 Challenge::None => None,
                 Challenge::Fixed(value) => value
-                    .get_or_init(|| crate::headers::challenge_for(error))
+                    .get_or_init(|| crate::headers::challenge_for(error).map(kept))
                     .clone(),
                 Challenge::Formatted => crate::headers::challenge_for(error),
             },
