@@ -22,8 +22,11 @@
 #          optimized (separate scratch directories).
 # Output:  Markdown tables on stdout and in $OUT/results.md, where OUT is
 #          ${CARGO_TARGET_DIR:-<repo>/target}/compile-time (scratch, never
-#          committed). Medians come from hyperfine when it is installed
-#          (apt-get install -y hyperfine), else from a loop over `date`.
+#          committed). Times are to the millisecond. The three crates of
+#          an N are timed interleaved (one build of each per round, a
+#          warm-up round first), the median of the rounds; the macro crates'
+#          medians come from hyperfine when it is installed (apt-get install
+#          -y hyperfine), else from a loop over `date`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -145,7 +148,7 @@ median_of() {
         local json; json="$(mktemp)"
         hyperfine --style none --warmup 1 --runs "$runs" --prepare "$prepare" \
             --export-json "$json" "$command" > /dev/null
-        python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$json"
+        python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$json"
         rm -f "$json"
     else
         bash -c "$prepare" > /dev/null 2>&1; bash -c "$command" > /dev/null 2>&1
@@ -155,11 +158,24 @@ median_of() {
             start=$(date +%s.%N); bash -c "$command" > /dev/null 2>&1; end=$(date +%s.%N)
             times+=("$(echo "$end - $start" | bc -l)")
         done
-        printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f\n", m}'
+        printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f\n", m}'
     fi
 }
 
-sub() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) - float(sys.argv[2])))' "$1" "$2"; }
+# time_once PREPARE COMMAND: the wall time of one run of COMMAND, in seconds.
+time_once() {
+    local start end
+    bash -c "$1" > /dev/null 2>&1
+    start=$(date +%s.%N); bash -c "$2" > /dev/null 2>&1; end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+}
+
+# median VALUES...: their median, to the millisecond.
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f\n", m}'
+}
+
+sub() { python3 -c 'import sys; print("%.3f" % (float(sys.argv[1]) - float(sys.argv[2])))' "$1" "$2"; }
 div() { python3 -c 'import sys; b=float(sys.argv[2]); print("%.2f" % (float(sys.argv[1]) / b) if b > 0 else "n/a")' "$1" "$2"; }
 
 # --- the enums ------------------------------------------------------------------
@@ -194,16 +210,29 @@ sizes_table="| N | bare .rlib (bytes) | thiserror .rlib (bytes) | thiserror + Ap
 for n in "${SIZES[@]}"; do
     runs=$RUNS
     [ "$n" -ge 2000 ] && runs=$RUNS_LARGE
-    declare -A t=()
-    for kind in bare thiserror derive; do
-        pkg="gen-$kind-$n"
-        echo "timing $pkg..." >&2
-        t[clean:$kind]=$(median_of "$runs" \
-            "cd '$WS' && CARGO_INCREMENTAL=0 cargo clean -q -p $pkg --target-dir '$T_CLEAN'" \
-            "cd '$WS' && CARGO_INCREMENTAL=0 cargo build -q -p $pkg --target-dir '$T_CLEAN'")
-        t[inc:$kind]=$(median_of "$runs" \
-            "touch '$WS/$kind-$n/src/lib.rs'" \
-            "cd '$WS' && CARGO_INCREMENTAL=1 cargo build -q -p $pkg --target-dir '$T_INC'")
+    declare -A t=() samples=()
+    # Interleaved: each run builds the three crates in turn, so that a
+    # change in the machine's load reaches all three alike; one warm-up
+    # round first.
+    for ((r = -1; r < runs; r++)); do
+        echo "timing round $((r + 1)) of $runs (0: warm-up)..." >&2
+        for kind in bare thiserror derive; do
+            pkg="gen-$kind-$n"
+            clean=$(time_once \
+                "cd '$WS' && CARGO_INCREMENTAL=0 cargo clean -q -p $pkg --target-dir '$T_CLEAN'" \
+                "cd '$WS' && CARGO_INCREMENTAL=0 cargo build -q -p $pkg --target-dir '$T_CLEAN'")
+            inc=$(time_once \
+                "touch '$WS/$kind-$n/src/lib.rs'" \
+                "cd '$WS' && CARGO_INCREMENTAL=1 cargo build -q -p $pkg --target-dir '$T_INC'")
+            if [ "$r" -ge 0 ]; then
+                samples[clean:$kind]+=" $clean"
+                samples[inc:$kind]+=" $inc"
+            fi
+        done
+    done
+    for key in "${!samples[@]}"; do
+        # shellcheck disable=SC2086
+        t[$key]=$(median ${samples[$key]})
     done
     for mode in clean inc; do
         label="clean, non-incremental"
