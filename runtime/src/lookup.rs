@@ -381,8 +381,11 @@ impl<'a> Lookup<'a> {
                 let status = fixed.status.code;
                 crate::report::emit(error, status);
                 let body = Bytes::from_static(fixed.body.as_bytes());
-                crate::headers::assemble(status, body, None, None)
+                crate::headers::assemble_plain(status, body)
             }
+            // Only the facts' address passed on, not the `Lookup` (which
+            // would be stored on the stack on the static path too).
+            Lookup::Plain(fixed) => to_response_plain(fixed, error),
             _ => self.to_response_built(error),
         }
     }
@@ -392,13 +395,7 @@ impl<'a> Lookup<'a> {
     #[inline(never)]
     fn to_response_built<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
         let (fixed, extra) = match self {
-            Lookup::Plain(fixed) => {
-                let status = fixed.status.code;
-                crate::report::emit(error, status);
-                // A plain variant has no OAuth code.
-                let body = crate::json::encode_body_with(error, None);
-                return crate::headers::assemble(status, body, None, None);
-            }
+            Lookup::Plain(fixed) => return to_response_plain(fixed, error),
             Lookup::Full(full) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response(),
         };
@@ -464,6 +461,16 @@ impl<'a> Lookup<'a> {
             retry_after,
         )
     }
+}
+
+/// [`Lookup::to_response`] for a plain variant whose body is written at run
+/// time: no challenge, no `Retry-After`, no OAuth code.
+#[inline(never)]
+fn to_response_plain<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> Response<Bytes> {
+    let status = fixed.status.code;
+    crate::report::emit(error, status);
+    let body = crate::json::encode_body_with(error, None);
+    crate::headers::assemble_plain(status, body)
 }
 
 #[cfg(test)]
