@@ -46,7 +46,9 @@ pub(crate) fn assemble(
 pub(crate) fn assemble_plain(status: StatusCode, body: Bytes) -> Response<Bytes> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
-    response.headers_mut().append(CONTENT_TYPE, APPLICATION_JSON);
+    response
+        .headers_mut()
+        .append(CONTENT_TYPE, APPLICATION_JSON);
     response
 }
 

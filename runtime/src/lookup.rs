@@ -258,7 +258,7 @@ impl<'a> Lookup<'a> {
     #[inline]
     pub fn write_message_to(self, out: &mut super::MessageSink<'_>) {
         match self.facts() {
-            Facts::Own(fixed, _) => out.escaped(fixed.message),
+            Facts::Own(fixed, _) => out.whole(fixed.message),
             Facts::Inner(inner) => inner.__api_status_message(out),
         }
     }
