@@ -377,12 +377,7 @@ impl<'a> Lookup<'a> {
         match self {
             // The floor's shape: no header but `content-type` (a plain
             // variant has no challenge and no `Retry-After`).
-            Lookup::Plain(fixed) if !fixed.body.is_empty() => {
-                let status = fixed.status.code;
-                crate::report::emit(error, status);
-                let body = Bytes::from_static(fixed.body.as_bytes());
-                crate::headers::assemble_plain(status, body)
-            }
+            Lookup::Plain(fixed) if !fixed.body.is_empty() => static_response(fixed, error),
             // Only the facts' address passed on, not the `Lookup` (which
             // would be stored on the stack on the static path too).
             Lookup::Plain(fixed) => to_response_plain(fixed, error),
@@ -461,6 +456,15 @@ impl<'a> Lookup<'a> {
             retry_after,
         )
     }
+}
+
+/// [`Lookup::to_response`] for a plain variant whose body is static.
+#[inline(never)]
+fn static_response<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> Response<Bytes> {
+    let status = fixed.status.code;
+    crate::report::emit(error, status);
+    let body = Bytes::from_static(fixed.body.as_bytes());
+    crate::headers::assemble_plain(status, body)
 }
 
 /// [`Lookup::to_response`] for a plain variant whose body is written at run
