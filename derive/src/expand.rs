@@ -10,7 +10,7 @@ use syn::{Ident, LitStr, Member, Type};
 use crate::ast::{Input, Variant};
 use crate::attr::StatusValue;
 use crate::generics::Bounds;
-use crate::message::Segment;
+use crate::message::{Segment, Template};
 use crate::{status, wire, wire_problem};
 
 /// The impls for a valid input: `ApiError`, `From<T> for Response<Bytes>`
@@ -539,6 +539,12 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             fields.push(arg.member.clone());
         }
     }
+    if let Some(pieces) = integer_pieces(template, &integers) {
+        return Expr {
+            tokens: pieces,
+            fields,
+        };
+    }
     // A literal segment is handed over with the field that follows it, in
     // one call: each call is a basic block and borrows `__out` once more
     // in the generated function, which the compiler checks as a whole.
@@ -546,11 +552,7 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
     let mut pending: Option<(&str, String)> = None;
     for segment in &template.segments {
         match segment {
-            Segment::Literal(text) => {
-                let mut json = String::with_capacity(text.len());
-                wire::escape_into(&mut json, text);
-                pending = Some((text, json));
-            }
+            Segment::Literal(text) => pending = Some((text, json_of(text))),
             Segment::Arg { index, spec } => {
                 let Some(arg) = template.args.get(*index) else {
                     continue;
@@ -593,6 +595,47 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
         tokens: quote!({ #(#writes;)* }),
         fields,
     }
+}
+
+/// The whole message in one `MessageSink::pieces` call, when every field it
+/// interpolates is an integer without a format spec: its size is then known
+/// before it is written (the JSON of the literal segments, computed here,
+/// and the integers' digits), so the JSON body is written straight into a
+/// buffer of its exact size. `None` for any other message.
+///
+/// Each integer's digits go into a `Digits` temporary of the same
+/// statement.
+fn integer_pieces(template: &Template, integers: &[Member]) -> Option<TokenStream> {
+    let mut pieces = Vec::with_capacity(template.segments.len());
+    for segment in &template.segments {
+        match segment {
+            Segment::Literal(text) => {
+                let json = json_of(text);
+                pieces.push(quote!((#text, #json)));
+            }
+            Segment::Arg { index, spec: None } => {
+                let arg = template.args.get(*index)?;
+                if !integers.contains(&arg.member) {
+                    return None;
+                }
+                let binding = binding(&arg.member);
+                pieces.push(quote!(::api_status::__private::IntegerArg::piece(
+                    &::api_status::__private::Arg(#binding),
+                    &mut ::api_status::__private::Digits::new()
+                )));
+            }
+            Segment::Arg { spec: Some(_), .. } => return None,
+        }
+    }
+    Some(quote!(::api_status::__private::MessageSink::pieces(__out, &[#(#pieces),*])))
+}
+
+/// A literal segment escaped as a JSON string's contents, once, by the
+/// macro.
+fn json_of(text: &str) -> String {
+    let mut json = String::with_capacity(text.len());
+    wire::escape_into(&mut json, text);
+    json
 }
 
 /// Whether a field's type is written as a primitive integer, or a reference

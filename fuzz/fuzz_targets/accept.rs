@@ -19,7 +19,8 @@ const OFFERS: [(Format, &[&str]); 4] = [
 /// §5.6.2: tchar.
 fn is_token(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".as_bytes().contains(&b))
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".as_bytes().contains(&b))
 }
 
 /// Splits `s` at `separator` where it is not inside a quoted string.
@@ -159,7 +160,11 @@ fn reference(lines: &[&[u8]]) -> Format {
         if types.first().and_then(|first| weight(first)) == Some(0) {
             return 0;
         }
-        types.iter().filter_map(|media_type| weight(media_type)).max().unwrap_or(0)
+        types
+            .iter()
+            .filter_map(|media_type| weight(media_type))
+            .max()
+            .unwrap_or(0)
     };
     let mut chosen = (Format::Json, 0);
     for (format, types) in OFFERS {
@@ -183,6 +188,17 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let chosen = Format::from_request(&headers);
-    let expected = if kept.is_empty() { Format::Json } else { reference(&kept) };
-    assert_eq!(chosen, expected, "{:?}", kept.iter().map(|l| String::from_utf8_lossy(l)).collect::<Vec<_>>());
+    let expected = if kept.is_empty() {
+        Format::Json
+    } else {
+        reference(&kept)
+    };
+    assert_eq!(
+        chosen,
+        expected,
+        "{:?}",
+        kept.iter()
+            .map(|l| String::from_utf8_lossy(l))
+            .collect::<Vec<_>>()
+    );
 });

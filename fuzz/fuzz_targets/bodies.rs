@@ -25,6 +25,27 @@ enum Echo {
     #[status(unauthorized)]
     #[oauth(invalid_token)]
     Token(String),
+
+    // Integers only: written straight into a body of its exact size, the
+    // literal segments escaped by the macro.
+    #[error("counted")]
+    #[status(unprocessable_entity)]
+    #[message("\"{n}\" of {m}\t{n}")]
+    Counted {
+        n: u64,
+        m: i64,
+        #[field_errors]
+        errors: FieldErrors,
+    },
+
+    // A fixed message that needs escapes, with field errors after it.
+    #[error("fixed")]
+    #[status(unprocessable_entity)]
+    #[message("a \"fixed\" message\n")]
+    Fixed {
+        #[field_errors]
+        errors: FieldErrors,
+    },
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -41,6 +62,32 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let errors = body.errors.clone().unwrap_or_default();
+    // Integers from the input, for the interpolated messages.
+    let n = data
+        .iter()
+        .fold(0u64, |n, &b| n.wrapping_mul(257).wrapping_add(u64::from(b)));
+    let m = i64::from_ne_bytes(n.rotate_left(17).to_ne_bytes());
+    for (error, message) in [
+        (
+            Echo::Counted {
+                n,
+                m,
+                errors: errors.clone(),
+            },
+            format!("\"{n}\" of {m}\t{n}"),
+        ),
+        (
+            Echo::Fixed {
+                errors: errors.clone(),
+            },
+            "a \"fixed\" message\n".to_owned(),
+        ),
+    ] {
+        assert_eq!(error.message(), message);
+        let answer: ErrorBody = serde_json::from_slice(&error.body()).expect("an ErrorBody");
+        assert_eq!(answer.message, message);
+        assert_eq!(answer.errors.as_ref(), Some(&errors));
+    }
     for error in [
         Echo::Invalid {
             message: body.message.clone(),
@@ -52,7 +99,10 @@ fuzz_target!(|data: &[u8]| {
         let response = error.to_response();
         for value in response.headers().values() {
             // Visible ASCII and spaces only: no header line can be injected.
-            assert!(value.as_bytes().iter().all(|&b| b == b' ' || b.is_ascii_graphic()));
+            assert!(value
+                .as_bytes()
+                .iter()
+                .all(|&b| b == b' ' || b.is_ascii_graphic()));
         }
         let answer: ErrorBody =
             serde_json::from_slice(response.body()).expect("every body is an ErrorBody");
@@ -60,6 +110,7 @@ fuzz_target!(|data: &[u8]| {
         match error {
             Echo::Invalid { .. } => assert_eq!(answer.errors.as_ref(), Some(&errors)),
             Echo::Plain(_) => assert_eq!(answer, ErrorBody::new(body.message.clone())),
+            Echo::Counted { .. } | Echo::Fixed { .. } => {}
             Echo::Token(_) => {
                 let description = answer.error_description.as_deref();
                 assert!(description.map_or(0, str::len) <= MAX_ERROR_DESCRIPTION);

@@ -42,7 +42,9 @@ fn check_uri(encoded: &str, input: &str) {
 
 fuzz_target!(|input: &str| {
     let created = Created::new(input, serde_json::json!({"id": 1})).to_response();
-    let location = created.headers()["location"].to_str().expect("visible ASCII");
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("visible ASCII");
     check_uri(location, input);
     let body: serde_json::Value = serde_json::from_slice(created.body()).expect("JSON body");
     assert_eq!(body["links"]["self"], location);

@@ -22,7 +22,12 @@ struct Input {
     tag: String,
 }
 
-const NAMES: [&str; 4] = ["if-match", "if-none-match", "if-modified-since", "if-unmodified-since"];
+const NAMES: [&str; 4] = [
+    "if-match",
+    "if-none-match",
+    "if-modified-since",
+    "if-unmodified-since",
+];
 
 fuzz_target!(|input: Input| {
     let method = match input.method % 4 {
@@ -38,16 +43,25 @@ fuzz_target!(|input: Input| {
             headers.append(name, value);
         }
     }
-    let mut validators = if input.exists { Validators::new() } else { Validators::missing() };
+    let mut validators = if input.exists {
+        Validators::new()
+    } else {
+        Validators::missing()
+    };
     if input.exists {
         if let Some((weak, tag)) = &input.etag {
-            let tag = if *weak { EntityTag::weak(tag) } else { EntityTag::strong(tag) };
+            let tag = if *weak {
+                EntityTag::weak(tag)
+            } else {
+                EntityTag::strong(tag)
+            };
             if let Ok(tag) = tag {
                 validators = validators.etag(tag);
             }
         }
         if let Some(seconds) = input.last_modified {
-            validators = validators.last_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds.into()));
+            validators = validators
+                .last_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds.into()));
         }
     }
 
@@ -66,8 +80,9 @@ fuzz_target!(|input: Input| {
         assert!(!headers.is_empty());
     }
 
-    let response: api_status::http::Response<api_status::bytes::Bytes> =
-        preconditions.respond(validators.clone(), || serde_json::json!({"id": 1})).into();
+    let response: api_status::http::Response<api_status::bytes::Bytes> = preconditions
+        .respond(validators.clone(), || serde_json::json!({"id": 1}))
+        .into();
     match outcome {
         Precondition::Proceed => {
             assert_eq!(response.status(), 200);
@@ -80,13 +95,19 @@ fuzz_target!(|input: Input| {
         }
         Precondition::Failed => {
             assert_eq!(response.status(), 412);
-            assert_eq!(response.body().as_ref(), br#"{"message":"Precondition Failed"}"#);
+            assert_eq!(
+                response.body().as_ref(),
+                br#"{"message":"Precondition Failed"}"#
+            );
         }
     }
     if let (Some(tag), Precondition::Proceed | Precondition::NotModified) =
         (validators.entity_tag(), outcome)
     {
-        assert_eq!(response.headers()["etag"].to_str().unwrap(), tag.to_string());
+        assert_eq!(
+            response.headers()["etag"].to_str().unwrap(),
+            tag.to_string()
+        );
     }
 
     // Entity tags: what parses prints back the same and parses again equal.
@@ -98,7 +119,11 @@ fuzz_target!(|input: Input| {
         assert_eq!(parsed.strong_eq(&parsed), !parsed.is_weak());
     }
     for weak in [false, true] {
-        let made = if weak { EntityTag::weak(&input.tag) } else { EntityTag::strong(&input.tag) };
+        let made = if weak {
+            EntityTag::weak(&input.tag)
+        } else {
+            EntityTag::strong(&input.tag)
+        };
         if let Ok(made) = made {
             assert_eq!(made.tag(), input.tag);
             assert_eq!(made.is_weak(), weak);

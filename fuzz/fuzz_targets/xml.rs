@@ -27,14 +27,18 @@ fn xml_char(c: char) -> bool {
 }
 
 fn readable(s: &str) -> String {
-    s.chars().map(|c| if xml_char(c) { c } else { '\u{FFFD}' }).collect()
+    s.chars()
+        .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+        .collect()
 }
 
 /// The module's rule: ASCII, a letter or `_` first, then letters, digits,
 /// `-`, `_` and `.`.
 fn plain(name: &str) -> bool {
     let mut bytes = name.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
 }
 
@@ -43,7 +47,11 @@ fn plain(name: &str) -> bool {
 /// the Rails shape, has no `-` of its own, which would read back as `_`),
 /// else in a `name` attribute, as given but for the characters XML forbids.
 fn shown(name: &str, dasherized: bool) -> String {
-    let key = if dasherized { name.replace('_', "-") } else { name.to_owned() };
+    let key = if dasherized {
+        name.replace('_', "-")
+    } else {
+        name.to_owned()
+    };
     if plain(&key) && !(dasherized && name.contains('-')) {
         format!("element {key}")
     } else {
@@ -83,12 +91,19 @@ fuzz_target!(|input: (String, Vec<(String, Vec<String>)>)| {
         let body = std::str::from_utf8(response.body()).expect("UTF-8");
         let document = roxmltree::Document::parse(body).expect("well-formed XML");
         let root = document.root_element();
-        let child = |name: &str| elements(root).into_iter().find(|c| c.tag_name().name() == name);
+        let child = |name: &str| {
+            elements(root)
+                .into_iter()
+                .find(|c| c.tag_name().name() == name)
+        };
         let (message_element, dasherized) = match format {
             Format::Xml => ("message", true),
             _ => ("detail", false),
         };
-        assert_eq!(text(child(message_element).expect("the message")), readable(&message));
+        assert_eq!(
+            text(child(message_element).expect("the message")),
+            readable(&message)
+        );
         let read: Vec<(String, Vec<String>)> = elements(child("errors").expect("errors"))
             .into_iter()
             .map(|field| {
@@ -99,7 +114,10 @@ fuzz_target!(|input: (String, Vec<(String, Vec<String>)>)| {
         let expected: Vec<(String, Vec<String>)> = errors
             .iter()
             .map(|(name, messages)| {
-                (shown(name, dasherized), messages.iter().map(|m| readable(m)).collect())
+                (
+                    shown(name, dasherized),
+                    messages.iter().map(|m| readable(m)).collect(),
+                )
             })
             .collect();
         assert_eq!(read, expected);

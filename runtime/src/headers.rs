@@ -35,6 +35,23 @@ pub(crate) fn assemble(
     assemble_as(APPLICATION_JSON, None, status, body, challenge, retry_after)
 }
 
+/// A response with no header but `content-type`: a plain variant's (no
+/// challenge, no `Retry-After`), in the hand-written floor's shape.
+///
+/// The constant is appended as it is, not through [`assemble_as`]'s
+/// `content_type` parameter: passed through that, the value is built on
+/// the stack field by field on every response (6 instructions where the
+/// floor passes a pointer to the constant).
+#[inline(always)]
+pub(crate) fn assemble_plain(status: StatusCode, body: Bytes) -> Response<Bytes> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .append(CONTENT_TYPE, APPLICATION_JSON);
+    response
+}
+
 /// [`assemble`] with another `content-type` and, for a negotiated response
 /// (`negotiate::respond`), a `vary` header. Inlined into [`assemble`], where
 /// the constant `None` removes the `vary` branch.

@@ -69,31 +69,58 @@ pub(crate) fn encode_after<E: ApiError + ?Sized>(
             oauth_body(prefix, message, code.as_str(), description.as_deref())
         }
         // Matched here, so that the common case (no field errors) has no
-        // `Cow` to drop.
-        None => with_escaped_message(error, |message| match error.field_errors() {
-            None => message_body(prefix, message, None),
-            Some(field_errors) => message_body(prefix, message, Some(&field_errors)),
-        }),
+        // `Cow` to drop. Asked before the message is written, so that a
+        // message whose size is known first is written straight into a
+        // body of its exact size.
+        None => match error.field_errors() {
+            None => message_body(error, prefix, None),
+            Some(field_errors) => message_body(error, prefix, Some(&field_errors)),
+        },
     };
     Bytes::from(out)
 }
 
-/// The prefix, a message escaped already, and `errors` when there are field
+/// The prefix, `error`'s message escaped, and `errors` when there are field
 /// errors.
+///
+/// The message is written straight into the body when its size is known
+/// before it is written (an interpolated `#[message]` of integers, a fixed
+/// message); otherwise on the stack, then copied into the body.
 #[inline(always)]
-fn message_body(prefix: &[u8], message: &[u8], field_errors: Option<&FieldErrors>) -> Vec<u8> {
-    let len = prefix.len() + message.len() + CLOSING + field_errors.map_or(0, unescaped_len);
-    let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(prefix);
-    out.extend_from_slice(message);
-    out.push(b'"');
-    push_errors(&mut out, field_errors);
-    out.push(b'}');
+fn message_body<E: ApiError + ?Sized>(
+    error: &E,
+    prefix: &[u8],
+    field_errors: Option<&FieldErrors>,
+) -> Vec<u8> {
+    let tail = CLOSING + field_errors.map_or(0, unescaped_len);
+    // Zeroed only if a piece of the message is pushed to it.
+    let mut message = StackBuf::new();
+    let mut sink = MessageSink::json(&mut message, prefix, tail);
+    error.__api_status_message(&mut sink);
+    let mut out = match sink.into_body() {
+        Some(body) => body,
+        None => {
+            let message = message.as_bytes();
+            let mut out = Vec::with_capacity(prefix.len() + message.len() + tail);
+            out.extend_from_slice(prefix);
+            out.extend_from_slice(message);
+            out
+        }
+    };
+    let len = out.len() + tail;
+    match field_errors {
+        None => out.extend_from_slice(b"\"}"),
+        Some(field_errors) => {
+            out.push(b'"');
+            push_errors(&mut out, field_errors);
+            out.push(b'}');
+        }
+    }
     // Exact unless field names or messages needed escapes: then `Bytes`
     // cannot take the buffer over as is, and one reallocation follows.
     debug_assert!(out.len() >= len, "escapes only add bytes");
     debug_assert!(
-        field_errors.is_some() || out.len() == len,
+        field_errors.is_some() || (out.len() == len && out.capacity() == len),
         "without field errors, the size is exact"
     );
     out
@@ -169,25 +196,8 @@ impl fmt::Write for MessageBuf {
     }
 }
 
-/// Hands `error`'s public message, escaped as the contents of a JSON string
-/// from its pieces (the literal segments as the macro escaped them, the
-/// fields as they arrive), to `then`. A failure comes from a `Display` impl
-/// that failed on its own: the message is then what it wrote until then.
-///
-/// A callback rather than a return value, so that the buffer is built in
-/// the caller's frame and never moved.
-#[inline(always)]
-fn with_escaped_message<E: ApiError + ?Sized, R>(error: &E, then: impl FnOnce(&[u8]) -> R) -> R {
-    let mut message = StackBuf::new();
-    error.__api_status_message(&mut MessageSink::json(&mut message));
-    then(message.as_bytes())
-}
-
-/// Appends `,"errors":{...}` when there are field errors.
-fn push_errors(out: &mut Vec<u8>, field_errors: Option<&FieldErrors>) {
-    let Some(field_errors) = field_errors else {
-        return;
-    };
+/// Appends `,"errors":{...}`.
+fn push_errors(out: &mut Vec<u8>, field_errors: &FieldErrors) {
     out.extend_from_slice(b",\"errors\":{");
     for (index, (field, messages)) in field_errors.iter().enumerate() {
         out.extend_from_slice(if index == 0 { b"\"" } else { b",\"" });

@@ -290,7 +290,7 @@ impl<'a> Lookup<'a> {
     #[inline]
     pub fn write_message_to(self, out: &mut super::MessageSink<'_>) {
         match self.facts() {
-            Facts::Own(fixed, _) => out.escaped(fixed.message),
+            Facts::Own(fixed, _) => out.whole(fixed.message),
             Facts::Inner(inner) => inner.__api_status_message(out),
         }
     }
@@ -408,12 +408,10 @@ impl<'a> Lookup<'a> {
         match self {
             // The floor's shape: no header but `content-type` (a plain
             // variant has no challenge and no `Retry-After`).
-            Lookup::Plain(fixed) if !fixed.body.is_empty() => {
-                let status = fixed.status.code;
-                crate::report::emit(error, status);
-                let body = Bytes::from_static(fixed.body.as_bytes());
-                crate::headers::assemble(status, body, None, None)
-            }
+            Lookup::Plain(fixed) if !fixed.body.is_empty() => static_response(fixed, error),
+            // Only the facts' address passed on, not the `Lookup` (which
+            // would be stored on the stack on the static path too).
+            Lookup::Plain(fixed) => to_response_plain(fixed, error),
             _ => self.to_response_built(error),
         }
     }
@@ -423,13 +421,7 @@ impl<'a> Lookup<'a> {
     #[inline(never)]
     fn to_response_built<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
         let (fixed, extra) = match self {
-            Lookup::Plain(fixed) => {
-                let status = fixed.status.code;
-                crate::report::emit(error, status);
-                // A plain variant has no OAuth code.
-                let body = crate::json::encode_body_with(error, None);
-                return crate::headers::assemble(status, body, None, None);
-            }
+            Lookup::Plain(fixed) => return to_response_plain(fixed, error),
             Lookup::Full(full) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response(),
         };
@@ -495,6 +487,25 @@ impl<'a> Lookup<'a> {
             retry_after,
         )
     }
+}
+
+/// [`Lookup::to_response`] for a plain variant whose body is static.
+#[inline(never)]
+fn static_response<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> Response<Bytes> {
+    let status = fixed.status.code;
+    crate::report::emit(error, status);
+    let body = Bytes::from_static(fixed.body.as_bytes());
+    crate::headers::assemble_plain(status, body)
+}
+
+/// [`Lookup::to_response`] for a plain variant whose body is written at run
+/// time: no challenge, no `Retry-After`, no OAuth code.
+#[inline(never)]
+fn to_response_plain<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> Response<Bytes> {
+    let status = fixed.status.code;
+    crate::report::emit(error, status);
+    let body = crate::json::encode_body_with(error, None);
+    crate::headers::assemble_plain(status, body)
 }
 
 #[cfg(test)]

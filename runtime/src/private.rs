@@ -18,7 +18,7 @@ pub use lookup::{
 };
 
 pub use crate::message_sink::{
-    display_arg, write_message, Arg, IntegerArg, MessageSink, SinkWriter,
+    display_arg, write_message, Arg, Digits, IntegerArg, MessageSink, SinkWriter,
 };
 
 #[path = "probe.rs"]
