@@ -1,6 +1,7 @@
 //! Code generation from a model that the checks have passed: it may assume
 //! every variant has a valid status and consistent attributes.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use proc_macro2::{Span, TokenStream};
@@ -447,16 +448,30 @@ impl ExtraFacts {
     }
 }
 
+/// What makes two variants' plain facts the same: all of them but the
+/// name.
+type FactsKey<'a> = (u16, Option<&'a str>, Option<&'a str>, Option<&'a str>, u8);
+
 impl FixedFacts {
+    /// The facts two plain variants share when they are the same.
+    fn key(&self) -> FactsKey<'_> {
+        (
+            self.code,
+            self.message.as_deref(),
+            self.body.as_deref(),
+            self.problem_body.as_deref(),
+            self.message_source,
+        )
+    }
+
     /// Appends the facts every variant has as the source text of a `Fixed`
     /// expression, its status named by the constant [`status_const`]
     /// declares.
     fn write_source(&self, out: &mut String) {
         let _ = write!(
             out,
-            "Fixed{{status:{},name:{:?},message:{:?},body:{:?},problem_body:{:?},message_source:{}u8}}",
+            "Fixed{{status:{},message:{:?},body:{:?},problem_body:{:?},message_source:{}u8}}",
             status_const(self.code),
-            self.name,
             self.message.as_deref().unwrap_or_default(),
             self.body.as_deref().unwrap_or_default(),
             self.problem_body.as_deref().unwrap_or_default(),
@@ -714,9 +729,7 @@ impl Methods<'_> {
                 PlanKind::Transparent { .. } => None,
             })
         };
-        let plain_count = owns().filter(|facts| facts.extra.is_none()).count();
-        let full_count = owns().filter(|facts| facts.extra.is_some()).count();
-        if plain_count == 0 && full_count == 0 {
+        if owns().next().is_none() {
             // Every variant is transparent: its arm returns.
             let body = self.dispatch_indexed(|_, plan| match &plan.kind {
                 PlanKind::Transparent { lookup, .. } => Some(lookup.clone()),
@@ -746,9 +759,28 @@ impl Methods<'_> {
                 status_const(code),
             );
         }
+        // The plain facts, each once: variants whose facts are the same
+        // (the same status and a message formatted from their fields or
+        // their `Display`, say) share an element. Then the facts with
+        // extra ones, one for each such variant.
+        let mut shared: HashMap<FactsKey<'_>, usize> = HashMap::new();
+        let mut plain: Vec<&FixedFacts> = Vec::new();
+        let mut facts_of: Vec<usize> = Vec::new();
+        for facts in owns() {
+            if facts.extra.is_some() {
+                continue;
+            }
+            let index = *shared.entry(facts.key()).or_insert_with(|| {
+                plain.push(facts);
+                plain.len() - 1
+            });
+            facts_of.push(index);
+        }
+        let full: Vec<&FixedFacts> = owns().filter(|facts| facts.extra.is_some()).collect();
+        let (plain_count, full_count) = (plain.len(), full.len());
         if plain_count > 0 {
             let _ = write!(data, "static __API_STATUS_FIXED:[Fixed;{plain_count}]=[");
-            for facts in owns().filter(|facts| facts.extra.is_none()) {
+            for facts in &plain {
                 facts.write_source(&mut data);
                 data.push(',');
             }
@@ -756,7 +788,7 @@ impl Methods<'_> {
         }
         if full_count > 0 {
             let _ = write!(data, "static __API_STATUS_FULL:[Full;{full_count}]=[");
-            for facts in owns() {
+            for facts in &full {
                 if let Some(extra) = &facts.extra {
                     data.push_str("Full{fixed: ");
                     facts.write_source(&mut data);
@@ -767,22 +799,36 @@ impl Methods<'_> {
             }
             data.push_str("];");
         }
-        // Each variant's number, in a `match`: the plain ones first, in
-        // order, then the ones with extra facts. The arms of the variants
+        let _ = write!(
+            data,
+            "static __API_STATUS_NAMES:[&str;{}]=[",
+            facts_of.len() + full_count
+        );
+        // Each variant's number, in a `match`: its facts' index (the plain
+        // ones first, then the ones with extra facts) in the low 32 bits,
+        // its own index in the names above it. The arms of the variants
         // with a status of their own bind nothing and are source text too;
         // a transparent variant's arm returns its field's `Lookup`.
-        let (mut next_plain, mut next_full) = (0usize, plain_count);
+        let (mut next_name, mut next_plain, mut next_full) = (0u64, 0usize, plain_count);
         let mut own_arms = String::new();
         let mut transparent_arms = TokenStream::new();
         for plan in self.plans {
             match &plan.kind {
                 PlanKind::Own(own) => {
-                    let next = match own.facts.extra {
-                        None => &mut next_plain,
-                        Some(_) => &mut next_full,
+                    let facts = match own.facts.extra {
+                        None => {
+                            next_plain += 1;
+                            facts_of.get(next_plain - 1).copied().unwrap_or_default()
+                        }
+                        Some(_) => {
+                            next_full += 1;
+                            next_full - 1
+                        }
                     };
-                    let _ = write!(own_arms, "{}{{..}}=>{}usize,", plan.path_text, *next);
-                    *next += 1;
+                    let _ = write!(data, "{:?},", own.facts.name);
+                    let number = next_name << 32 | facts as u64;
+                    let _ = write!(own_arms, "{}{{..}}=>{number}u64,", plan.path_text);
+                    next_name += 1;
                 }
                 PlanKind::Transparent { lookup, .. } => {
                     let pattern = pattern(&plan.path, &lookup.fields);
@@ -791,6 +837,7 @@ impl Methods<'_> {
                 }
             }
         }
+        data.push_str("];");
         let data = source_tokens(&data);
         let own_arms = source_tokens(&own_arms);
         let plain_ref = match plain_count {
@@ -808,11 +855,11 @@ impl Methods<'_> {
                 #[allow(unused_imports)]
                 use ::api_status::__private::{Challenge, Extra, Fixed, Full, Status};
                 #data
-                let __number: usize = match self {
+                let __number: u64 = match self {
                     #own_arms
                     #transparent_arms
                 };
-                ::api_status::__private::own(#plain_ref, #full_ref, __number)
+                ::api_status::__private::own(#plain_ref, #full_ref, &__API_STATUS_NAMES, __number)
             }
         }
     }

@@ -5,13 +5,16 @@
 //!
 //! A variant either has its own facts, computed by the macro, or hands
 //! everything to its one inner error (`#[status(transparent)]`). Its own
-//! facts are a [`Fixed`] (status, name, and, where they do not depend on
-//! the value, message and bodies) in one `static` array of the type, or,
-//! for the few variants with an OAuth code, a `Retry-After`, a challenge or
-//! a `#[problem]`, a [`Full`] (a `Fixed` and its [`Extra`]) in a second
-//! one. The generated code is what the compiler checks on every build of
-//! the user's crate, once per variant: the facts are literals and local
-//! constants, and the `match` gives each variant a number.
+//! facts are a [`Fixed`] (status and, where they do not depend on the
+//! value, message and bodies) in one `static` array of the type, or, for
+//! the few variants with an OAuth code, a `Retry-After`, a challenge or a
+//! `#[problem]`, a [`Full`] (a `Fixed` and its [`Extra`]) in a second one.
+//! Variants with the same facts (the same status and a message formatted
+//! from their fields or their `Display`, say) share one element; each
+//! variant's name is in an array of names. The generated code is what the
+//! compiler checks on every build of the user's crate, once per variant
+//! and once per element: the facts are literals and local constants, and
+//! the `match` gives each variant a number that says both.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -36,9 +39,6 @@ pub struct Fixed {
     /// The status and what follows from it, a constant the type declares
     /// once for each status its variants use.
     pub status: Status,
-    /// `Type::Variant`, or `Type` for a struct: the `error` field of the
-    /// `tracing` event.
-    pub name: &'static str,
     /// The public message when [`message_source`](Fixed::message_source) is
     /// [`MESSAGE_FIXED`] (a literal `#[message]` or a 5xx reason phrase);
     /// `""` otherwise.
@@ -171,10 +171,11 @@ pub struct Full {
 /// Where a value's answers come from.
 #[derive(Clone, Copy)]
 pub enum Lookup<'a> {
-    /// The facts of a variant without extra ones ([`Extra::NONE`]).
-    Plain(&'static Fixed),
-    /// The facts of a variant with extra ones.
-    Full(&'static Full),
+    /// The facts of a variant without extra ones ([`Extra::NONE`]), and
+    /// its name.
+    Plain(&'static Fixed, &'static &'static str),
+    /// The facts of a variant with extra ones, and its name.
+    Full(&'static Full, &'static &'static str),
     /// A transparent variant's inner error.
     Inner(&'a dyn ApiError),
 }
@@ -186,22 +187,37 @@ pub fn inner<T: ApiError>(field: &T) -> Lookup<'_> {
 }
 
 /// The [`Lookup`] of the variant with its own status numbered `number` by
-/// the derive: the variants without extra facts first, in `plain`, then
-/// those with, in `full`. The generated `match` gives each variant its
-/// number as an integer literal, cheaper for the compiler to check than a
-/// reference into the array in every arm.
+/// the derive. The number's low 32 bits are its facts' index: the plain
+/// facts first, in `plain`, then those with extra facts, in `full`;
+/// variants whose facts are the same share them. Its high bits are its
+/// index in `names`, the variants' own. The generated `match` gives each
+/// variant its number as an integer literal, cheaper for the compiler to
+/// check than a reference into the arrays in every arm.
 #[inline]
-pub fn own(plain: &'static [Fixed], full: &'static [Full], number: usize) -> Lookup<'static> {
-    match plain.get(number) {
-        Some(fixed) => Lookup::Plain(fixed),
-        // The derive numbers the variants through both arrays, so the
-        // number is in bounds; were it not, a 500 rather than a panic.
-        None => match full.get(number.saturating_sub(plain.len())) {
-            Some(full) => Lookup::Full(full),
-            None => Lookup::Plain(&OUT_OF_BOUNDS),
+pub fn own(
+    plain: &'static [Fixed],
+    full: &'static [Full],
+    names: &'static [&'static str],
+    number: u64,
+) -> Lookup<'static> {
+    let facts = (number & u64::from(u32::MAX)) as usize;
+    let name = match names.get((number >> 32) as usize) {
+        Some(name) => name,
+        None => &OUT_OF_BOUNDS_NAME,
+    };
+    match plain.get(facts) {
+        Some(fixed) => Lookup::Plain(fixed, name),
+        // The derive numbers the facts through both arrays, so the number
+        // is in bounds; were it not, a 500 rather than a panic.
+        None => match full.get(facts.saturating_sub(plain.len())) {
+            Some(full) => Lookup::Full(full, name),
+            None => Lookup::Plain(&OUT_OF_BOUNDS, &OUT_OF_BOUNDS_NAME),
         },
     }
 }
+
+/// The name [`own`] answers with for a number out of bounds.
+static OUT_OF_BOUNDS_NAME: &str = "api_status::Lookup";
 
 /// The facts [`own`] answers with for a number out of bounds, which the
 /// derive never generates: a 500 with the reason phrase.
@@ -210,7 +226,6 @@ static OUT_OF_BOUNDS: Fixed = Fixed {
         code: http::StatusCode::INTERNAL_SERVER_ERROR,
         problem_prefix: "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"",
     },
-    name: "api_status::Lookup",
     message: "Internal Server Error",
     body: "{\"message\":\"Internal Server Error\"}",
     problem_body: "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"Internal Server Error\"}",
@@ -231,8 +246,8 @@ impl<'a> Lookup<'a> {
     #[inline]
     fn facts(self) -> Facts<'a> {
         match self {
-            Lookup::Plain(fixed) => Facts::Own(fixed, &Extra::NONE),
-            Lookup::Full(full) => Facts::Own(&full.fixed, &full.extra),
+            Lookup::Plain(fixed, _) => Facts::Own(fixed, &Extra::NONE),
+            Lookup::Full(full, _) => Facts::Own(&full.fixed, &full.extra),
             Lookup::Inner(inner) => Facts::Inner(inner),
         }
     }
@@ -343,9 +358,9 @@ impl<'a> Lookup<'a> {
     /// or a transparent variant's inner error's.
     #[inline]
     pub fn name(self) -> &'static str {
-        match self.facts() {
-            Facts::Own(fixed, _) => fixed.name,
-            Facts::Inner(inner) => inner.__api_status_name(),
+        match self {
+            Lookup::Plain(_, name) | Lookup::Full(_, name) => name,
+            Lookup::Inner(inner) => inner.__api_status_name(),
         }
     }
 
@@ -408,10 +423,10 @@ impl<'a> Lookup<'a> {
         match self {
             // The floor's shape: no header but `content-type` (a plain
             // variant has no challenge and no `Retry-After`).
-            Lookup::Plain(fixed) if !fixed.body.is_empty() => static_response(fixed, error),
+            Lookup::Plain(fixed, _) if !fixed.body.is_empty() => static_response(fixed, error),
             // Only the facts' address passed on, not the `Lookup` (which
             // would be stored on the stack on the static path too).
-            Lookup::Plain(fixed) => to_response_plain(fixed, error),
+            Lookup::Plain(fixed, _) => to_response_plain(fixed, error),
             _ => self.to_response_built(error),
         }
     }
@@ -421,8 +436,8 @@ impl<'a> Lookup<'a> {
     #[inline(never)]
     fn to_response_built<E: ApiError + ?Sized>(self, error: &E) -> Response<Bytes> {
         let (fixed, extra) = match self {
-            Lookup::Plain(fixed) => return to_response_plain(fixed, error),
-            Lookup::Full(full) => (&full.fixed, &full.extra),
+            Lookup::Plain(fixed, _) => return to_response_plain(fixed, error),
+            Lookup::Full(full, _) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response(),
         };
         let status = fixed.status.code;
@@ -457,7 +472,7 @@ impl<'a> Lookup<'a> {
         let (fixed, extra) = match self {
             // No challenge, no `Retry-After`, no OAuth code and the default
             // problem type and title, as in `to_response`.
-            Lookup::Plain(fixed) => {
+            Lookup::Plain(fixed, _) => {
                 return crate::negotiate::respond_with(
                     error,
                     format,
@@ -474,7 +489,7 @@ impl<'a> Lookup<'a> {
                     None,
                 );
             }
-            Lookup::Full(full) => (&full.fixed, &full.extra),
+            Lookup::Full(full, _) => (&full.fixed, &full.extra),
             Lookup::Inner(inner) => return inner.to_response_in(format),
         };
         let retry_after = extra.retry_after_of(error);
@@ -514,8 +529,9 @@ mod tests {
 
     #[test]
     fn a_number_out_of_bounds_answers_500_rather_than_panicking() {
-        let lookup = own(&[], &[], 7);
-        assert!(matches!(lookup, Lookup::Plain(fixed) if std::ptr::eq(fixed, &OUT_OF_BOUNDS)));
+        let lookup = own(&[], &[], &[], 7 | 3 << 32);
+        assert!(matches!(lookup, Lookup::Plain(fixed, _) if std::ptr::eq(fixed, &OUT_OF_BOUNDS)));
+        assert_eq!(lookup.name(), "api_status::Lookup");
         assert_eq!(lookup.status(), http::StatusCode::INTERNAL_SERVER_ERROR);
         let body: serde_json::Value = serde_json::from_str(OUT_OF_BOUNDS.body).unwrap();
         assert_eq!(body["message"], OUT_OF_BOUNDS.message);

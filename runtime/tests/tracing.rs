@@ -181,6 +181,52 @@ fn a_4xx_logs_at_debug_without_display() {
     assert_eq!(body(&response), r#"{"message":"order 7 not found"}"#);
 }
 
+/// Variants whose facts are the same share them in the derived type's
+/// table; each still logs its own name (section 14: `error` is
+/// `Type::Variant`).
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Twins {
+    #[error("first {0}")]
+    #[status(not_found)]
+    First(u32),
+    #[error("second {0}")]
+    #[status(not_found)]
+    Second(u32),
+    #[error("third")]
+    #[status(bad_gateway)]
+    Third,
+    #[error("fourth")]
+    #[status(bad_gateway)]
+    Fourth,
+    #[error("fifth")]
+    #[status(too_many_requests)]
+    #[retry_after(5)]
+    Fifth,
+    #[error("sixth")]
+    #[status(too_many_requests)]
+    #[retry_after(5)]
+    Sixth,
+}
+
+#[test]
+fn variants_with_the_same_facts_log_their_own_names() {
+    let cases = [
+        (Twins::First(1), "Twins::First", "first 1"),
+        (Twins::Second(2), "Twins::Second", "second 2"),
+        (Twins::Third, "Twins::Third", "Bad Gateway"),
+        (Twins::Fourth, "Twins::Fourth", "Bad Gateway"),
+        (Twins::Fifth, "Twins::Fifth", "fifth"),
+        (Twins::Sixth, "Twins::Sixth", "sixth"),
+    ];
+    for (error, name, message) in cases {
+        let (response, event) = one_event(|| error.to_response());
+        assert_eq!(event.field("error"), Some(name));
+        assert_eq!(event.field("message"), Some(message));
+        let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        assert_eq!(body["message"], message);
+    }
+}
+
 #[test]
 fn a_5xx_with_a_message_logs_both() {
     let (_, event) = one_event(|| ShopError::Down.to_response());
