@@ -355,10 +355,12 @@ const MESSAGE_DISPLAY: u8 = 2;
 
 /// What the macro knows of a variant whose status is its own, whatever the
 /// value: it becomes the runtime's `Fixed` (or, with extra facts, `Full`),
-/// in a `static`.
+/// in a `static` array (shared with the variants whose facts are the same),
+/// and its name an element of the array of names.
 struct FixedFacts {
     code: u16,
-    /// `Type::Variant`, or `Type` for a struct, for the `tracing` event.
+    /// `Type::Variant`, or `Type` for a struct, for the `tracing` event: in
+    /// the array of names, not in the `Fixed`.
     name: String,
     /// The message, when it is fixed.
     message: Option<String>,
@@ -717,10 +719,13 @@ const LOOKUP: &str = "__api_status_lookup";
 impl Methods<'_> {
     /// The inherent method that finds a value's `Lookup`: the facts of
     /// every variant with its own status in `static` arrays (one item for
-    /// the compiler to check, not one per variant): `__API_STATUS_FIXED`,
-    /// then `__API_STATUS_FULL` for the variants with extra facts; and a
-    /// `match` from the variant to its number through both, a literal in
-    /// each arm (a transparent variant's arm returns its field's `Lookup`).
+    /// the compiler to check, not one per variant): `__API_STATUS_FIXED`
+    /// (each plain facts once), then `__API_STATUS_FULL` for the variants
+    /// with extra facts, and `__API_STATUS_NAMES`; and a `match` from the
+    /// variant to its number (its facts' index and its name's), a literal
+    /// in each arm (a transparent variant's arm returns its field's
+    /// `Lookup`). All of it but the transparent arms is source text, lexed
+    /// once.
     fn lookup_fn(&self) -> TokenStream {
         let lookup = Ident::new(LOOKUP, Span::call_site());
         let owns = || {
