@@ -500,9 +500,14 @@ fn write_option_str(out: &mut String, value: Option<&str>) {
 /// Turns generated source text into tokens, spanned at the call site as
 /// `quote!` spans them. Inside the compiler, its own lexer reads the text:
 /// `proc_macro2`'s `FromStr` would first check it with a lexer of its own,
-/// which costs the macro more than building the tokens one by one. The
-/// text is the macro's own, so it always lexes; were it not to, a compile
-/// error rather than a panic.
+/// which costs the macro more than building the tokens one by one.
+///
+/// The text is the macro's own: fixed templates around literals escaped by
+/// `{:?}` (a valid Rust string literal), integers and identifiers, so it
+/// always lexes, which every derive in the test suite checks. Were it not
+/// to, the compiler would stop with its own internal error (rustc 1.95
+/// reports a text its `from_str` cannot lex that way, rather than returning
+/// the error); outside the compiler, the macro's `compile_error!`.
 fn source_tokens(source: &str) -> TokenStream {
     let tokens = match proc_macro::is_available() {
         true => source
