@@ -159,3 +159,32 @@ fn bodies_that_depend_on_the_value_are_built_per_response() {
     assert_eq!(first, second);
     assert_ne!(first.as_ptr(), second.as_ptr());
 }
+
+/// Raw identifiers, whose names the derive writes into its generated source
+/// text: `r#type` in a path, `type` in the logged name.
+#[allow(non_camel_case_types)]
+#[derive(Debug, thiserror::Error, ApiError)]
+enum r#match {
+    #[error("x")]
+    #[status(conflict)]
+    #[message("a \"raw\" variant")]
+    r#type,
+
+    #[error("x")]
+    #[status(not_found)]
+    #[message("item {0} of a raw variant")]
+    r#loop(u32),
+}
+
+#[test]
+fn raw_identifiers_answer_like_any_other() {
+    let fixed = r#match::r#type.to_response();
+    assert_eq!(fixed.status(), StatusCode::CONFLICT);
+    assert_eq!(fixed.body().as_ref(), br#"{"message":"a \"raw\" variant"}"#);
+    let formatted = r#match::r#loop(7).to_response();
+    assert_eq!(formatted.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        formatted.body().as_ref(),
+        br#"{"message":"item 7 of a raw variant"}"#
+    );
+}
