@@ -3,16 +3,16 @@
 //! `#[retry_after]` on a field. Attributes the derive does not own are left
 //! alone. Every error is recorded in the [`Ctxt`] and parsing goes on.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
-use syn::{Attribute, Ident, LitInt, LitStr, Meta};
+use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta};
 
 use crate::ctxt::Ctxt;
 use crate::status::{self, Lookup};
 use crate::symbol::{
-    Symbol, FIELD_ERRORS, MESSAGE, OAUTH, PROBLEM, RETRY_AFTER, STATUS, TRANSPARENT,
+    Symbol, ATTRIBUTES, FIELD_ERRORS, MESSAGE, OAUTH, PROBLEM, RETRY_AFTER, STATUS, TRANSPARENT,
 };
 
 /// The OAuth 2.0 error codes of RFC 6749 §5.2 and RFC 6750 §3.1, with the
@@ -96,14 +96,16 @@ pub struct FieldAttrs<'a> {
 pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
     let mut out = Attrs::default();
     for attr in attrs {
-        let path = attr.path();
-        if *path == STATUS {
+        let Some(name) = ours(attr) else {
+            continue;
+        };
+        if name == STATUS {
             let status = Status {
                 original: attr,
                 value: parse_status(cx, attr),
             };
             set_once(cx, &mut out.status, status, STATUS, attr);
-        } else if *path == MESSAGE {
+        } else if name == MESSAGE {
             if !matches!(attr.meta, Meta::List(_)) {
                 cx.error_spanned_by(
                     attr,
@@ -111,19 +113,7 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
                 );
                 continue;
             }
-            let message = attr.parse_args_with(|input: ParseStream| {
-                if !input.peek(LitStr) {
-                    return Err(input.error("expected a string literal: `#[message(\"...\")]`"));
-                }
-                let format: LitStr = input.parse()?;
-                if !input.is_empty() {
-                    return Err(input.error(
-                        "`#[message]` takes one string literal; name fields inside it, e.g. `#[message(\"user {id} not found\")]`",
-                    ));
-                }
-                Ok(format)
-            });
-            match message {
+            match parse_message(attr) {
                 Ok(format) => set_once(
                     cx,
                     &mut out.message,
@@ -136,22 +126,22 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
                 ),
                 Err(error) => cx.syn_error(error),
             }
-        } else if *path == OAUTH {
+        } else if name == OAUTH {
             let oauth = OAuth {
                 original: attr,
                 code: parse_oauth(cx, attr),
             };
             set_once(cx, &mut out.oauth, oauth, OAUTH, attr);
-        } else if *path == RETRY_AFTER {
+        } else if name == RETRY_AFTER {
             let retry_after = RetryAfter {
                 original: attr,
                 seconds: parse_seconds(cx, attr),
             };
             set_once(cx, &mut out.retry_after, retry_after, RETRY_AFTER, attr);
-        } else if *path == PROBLEM {
+        } else if name == PROBLEM {
             let problem = crate::wire_problem::parse(cx, attr);
             set_once(cx, &mut out.problem, problem, PROBLEM, attr);
-        } else if *path == FIELD_ERRORS {
+        } else if name == FIELD_ERRORS {
             out.misplaced_field_errors = Some(attr);
         }
     }
@@ -163,11 +153,13 @@ pub fn parse_container<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> Attrs<'a> {
 pub fn parse_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
     let mut out = FieldAttrs::default();
     for attr in attrs {
-        let path = attr.path();
-        if *path == FIELD_ERRORS {
+        let Some(name) = ours(attr) else {
+            continue;
+        };
+        if name == FIELD_ERRORS {
             require_bare(cx, attr, FIELD_ERRORS);
             set_once(cx, &mut out.field_errors, attr, FIELD_ERRORS, attr);
-        } else if *path == RETRY_AFTER {
+        } else if name == RETRY_AFTER {
             if let Meta::List(_) | Meta::NameValue(_) = attr.meta {
                 cx.error_spanned_by(
                     attr,
@@ -175,17 +167,22 @@ pub fn parse_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
                 );
             }
             set_once(cx, &mut out.retry_after, attr, RETRY_AFTER, attr);
-        } else if let Some(symbol) = [STATUS, MESSAGE, OAUTH, PROBLEM]
-            .into_iter()
-            .find(|s| *path == *s)
-        {
+        } else {
             cx.error_spanned_by(
                 attr,
-                format_args!("`#[{symbol}]` goes on the variant or the type, not on a field"),
+                format_args!("`#[{name}]` goes on the variant or the type, not on a field"),
             );
         }
     }
     out
+}
+
+/// The attribute's name when it is one of the derive's, read once: each
+/// comparison of a path with a name would ask the compiler for the
+/// identifier's text again, and a large enum has thousands of attributes.
+fn ours(attr: &Attribute) -> Option<Symbol> {
+    let name = attr.path().get_ident()?.to_string();
+    ATTRIBUTES.into_iter().find(|symbol| symbol.0 == name)
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at the second attribute.
@@ -228,6 +225,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> StatusValue {
             return StatusValue::Invalid;
         }
     }
+    if let Some(value) = one_status(attr) {
+        return value;
+    }
+    // Anything else, through syn, for its error.
     let parsed = attr.parse_args_with(|input: ParseStream| {
         let value = if input.peek(LitInt) {
             let number: LitInt = input.parse()?;
@@ -260,6 +261,66 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> StatusValue {
             cx.syn_error(error);
             StatusValue::Invalid
         }
+    }
+}
+
+/// The string literal of a `#[message(...)]` written as a list.
+fn parse_message(attr: &Attribute) -> syn::Result<LitStr> {
+    if let Meta::List(list) = &attr.meta {
+        if let Some(format) = one_string(&list.tokens) {
+            return Ok(format);
+        }
+    }
+    // Anything else, through syn, for its error.
+    attr.parse_args_with(|input: ParseStream| {
+        if !input.peek(LitStr) {
+            return Err(input.error("expected a string literal: `#[message(\"...\")]`"));
+        }
+        let format: LitStr = input.parse()?;
+        if !input.is_empty() {
+            return Err(input.error(
+                "`#[message]` takes one string literal; name fields inside it, e.g. `#[message(\"user {id} not found\")]`",
+            ));
+        }
+        Ok(format)
+    })
+}
+
+/// The common `#[status(...)]`, one valid name or number, read from the
+/// tokens as they are (cheaper on a large enum than a parse through syn);
+/// `None` for anything else, whose error the full parse gives.
+fn one_status(attr: &Attribute) -> Option<StatusValue> {
+    let Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    match one_token(&list.tokens)? {
+        TokenTree::Ident(name) => status_by_name(&name).ok(),
+        TokenTree::Literal(literal) => match Lit::new(literal) {
+            Lit::Int(number) => status_by_number(&number).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The string literal that is all of `tokens`, if it is: the common
+/// `#[message("...")]`, read without a parse through syn.
+fn one_string(tokens: &TokenStream) -> Option<LitStr> {
+    match one_token(tokens)? {
+        TokenTree::Literal(literal) => match Lit::new(literal) {
+            Lit::Str(text) => Some(text),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The one token tree of `tokens`, if there is exactly one.
+fn one_token(tokens: &TokenStream) -> Option<TokenTree> {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(tree), None) => Some(tree),
+        _ => None,
     }
 }
 

@@ -2,10 +2,8 @@
 
 use std::fmt::{self, Display};
 
-use syn::{Ident, Path};
-
 /// An attribute name.
-#[derive(Copy, Clone)]
+#[derive(Copy, Clone, PartialEq, Eq)]
 pub struct Symbol(pub &'static str);
 
 pub const STATUS: Symbol = Symbol("status");
@@ -16,17 +14,8 @@ pub const FIELD_ERRORS: Symbol = Symbol("field_errors");
 pub const TRANSPARENT: Symbol = Symbol("transparent");
 pub const PROBLEM: Symbol = Symbol("problem");
 
-impl PartialEq<Symbol> for Ident {
-    fn eq(&self, word: &Symbol) -> bool {
-        self == word.0
-    }
-}
-
-impl PartialEq<Symbol> for Path {
-    fn eq(&self, word: &Symbol) -> bool {
-        self.is_ident(word.0)
-    }
-}
+/// The attributes the derive declares (`TRANSPARENT` is a value, not one).
+pub const ATTRIBUTES: [Symbol; 6] = [STATUS, MESSAGE, OAUTH, RETRY_AFTER, FIELD_ERRORS, PROBLEM];
 
 impl Display for Symbol {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
