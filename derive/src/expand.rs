@@ -1,7 +1,7 @@
 //! Code generation from a model that the checks have passed: it may assume
 //! every variant has a valid status and consistent attributes.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use proc_macro2::{Span, TokenStream};
@@ -773,7 +773,9 @@ impl Methods<'_> {
         // (the same status and a message formatted from their fields or
         // their `Display`, say) share an element. Then the facts with
         // extra ones, one for each such variant.
-        let mut shared: HashMap<FactsKey<'_>, usize> = HashMap::new();
+        // A `BTreeMap`: cheaper than hashing, in the unoptimized build
+        // cargo makes of proc macros.
+        let mut shared: BTreeMap<FactsKey<'_>, usize> = BTreeMap::new();
         let mut plain: Vec<&FixedFacts> = Vec::new();
         let mut facts_of: Vec<usize> = Vec::new();
         for facts in owns() {
