@@ -13,12 +13,10 @@ use std::fmt;
 
 use bytes::Bytes;
 
-use crate::message_sink::MessageSink;
+use crate::message_sink::{MessageSink, Prefix, MESSAGE_PREFIX};
 use crate::stack_buf::StackBuf;
 use crate::{ApiError, FieldErrors};
 
-/// The start of a JSON body, up to its message's opening quote.
-const MESSAGE_PREFIX: &[u8] = b"{\"message\":\"";
 /// What follows the message when nothing else does: its closing quote and
 /// the object's closing brace.
 const CLOSING: usize = 2;
@@ -43,7 +41,7 @@ pub(crate) fn encode_body_with<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
 ) -> Bytes {
-    encode_after(error, oauth, MESSAGE_PREFIX)
+    encode_after(error, oauth, Prefix::Message)
 }
 
 /// Every error body, JSON and problem+json alike: `prefix`, up to the
@@ -57,7 +55,7 @@ pub(crate) fn encode_body_with<E: ApiError + ?Sized>(
 pub(crate) fn encode_after<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
-    prefix: &[u8],
+    prefix: Prefix<'_>,
 ) -> Bytes {
     let out = match oauth {
         Some(code) => {
@@ -66,7 +64,12 @@ pub(crate) fn encode_after<E: ApiError + ?Sized>(
             let _ = error.write_message(&mut message);
             let message = message.as_str();
             let description = crate::oauth_error_description(message);
-            oauth_body(prefix, message, code.as_str(), description.as_deref())
+            oauth_body(
+                prefix.as_bytes(),
+                message,
+                code.as_str(),
+                description.as_deref(),
+            )
         }
         // Matched here, so that the common case (no field errors) has no
         // `Cow` to drop. Asked before the message is written, so that a
@@ -89,7 +92,7 @@ pub(crate) fn encode_after<E: ApiError + ?Sized>(
 #[inline(always)]
 fn message_body<E: ApiError + ?Sized>(
     error: &E,
-    prefix: &[u8],
+    prefix: Prefix<'_>,
     field_errors: Option<&FieldErrors>,
 ) -> Vec<u8> {
     let tail = CLOSING + field_errors.map_or(0, unescaped_len);
@@ -99,13 +102,7 @@ fn message_body<E: ApiError + ?Sized>(
     error.__api_status_message(&mut sink);
     let mut out = match sink.into_body() {
         Some(body) => body,
-        None => {
-            let message = message.as_bytes();
-            let mut out = Vec::with_capacity(prefix.len() + message.len() + tail);
-            out.extend_from_slice(prefix);
-            out.extend_from_slice(message);
-            out
-        }
+        None => body_of(prefix, message.as_bytes(), tail),
     };
     let len = out.len() + tail;
     match field_errors {
@@ -123,6 +120,20 @@ fn message_body<E: ApiError + ?Sized>(
         field_errors.is_some() || (out.len() == len && out.capacity() == len),
         "without field errors, the size is exact"
     );
+    out
+}
+
+/// A body's buffer with `prefix` and `message` written, room left for
+/// `tail` more bytes. Not generic: in a debug build, out of line and
+/// compiled once, here, rather than in each error type's `message_body`;
+/// inlined when optimized.
+#[cfg_attr(debug_assertions, inline(never))]
+#[cfg_attr(not(debug_assertions), inline(always))]
+fn body_of(prefix: Prefix<'_>, message: &[u8], tail: usize) -> Vec<u8> {
+    let prefix = prefix.as_bytes();
+    let mut out = Vec::with_capacity(prefix.len() + message.len() + tail);
+    out.extend_from_slice(prefix);
+    out.extend_from_slice(message);
     out
 }
 

@@ -520,7 +520,7 @@ fn to_response_plain<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> 
     let status = fixed.status.code;
     crate::report::emit(error, status);
     let body = crate::json::encode_body_with(error, None);
-    crate::headers::assemble_plain(status, body)
+    crate::headers::assemble_plain_built(status, body)
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ enum To<'a> {
     Json {
         buf: &'a mut StackBuf,
         /// What precedes the message in the body.
-        prefix: &'a [u8],
+        prefix: Prefix<'a>,
         /// The bytes the body takes after the message.
         tail: usize,
     },
@@ -61,7 +61,7 @@ impl<'a> MessageSink<'a> {
     /// takes `tail` more bytes after the message: escaped into `buf`, or
     /// written into the body itself ([`into_body`](MessageSink::into_body)).
     #[inline]
-    pub(crate) fn json(buf: &'a mut StackBuf, prefix: &'a [u8], tail: usize) -> Self {
+    pub(crate) fn json(buf: &'a mut StackBuf, prefix: Prefix<'a>, tail: usize) -> Self {
         MessageSink {
             to: To::Json { buf, prefix, tail },
             failed: false,
@@ -140,7 +140,7 @@ impl<'a> MessageSink<'a> {
             }
             To::Json { buf, prefix, tail } if buf.is_empty() => {
                 let len = pieces.iter().map(|(_, json)| json.len()).sum::<usize>();
-                let mut body = body_with_room(prefix, len + *tail);
+                let mut body = body_with_room(*prefix, len + *tail);
                 for (_, json) in pieces {
                     body.extend_from_slice(json.as_bytes());
                 }
@@ -170,12 +170,12 @@ impl<'a> MessageSink<'a> {
             To::Json { buf, prefix, tail } if buf.is_empty() => {
                 let body = match may_need_escapes(text.as_bytes()) {
                     false => {
-                        let mut body = body_with_room(prefix, text.len() + *tail);
+                        let mut body = body_with_room(*prefix, text.len() + *tail);
                         body.extend_from_slice(text.as_bytes());
                         body
                     }
                     true => {
-                        let mut body = body_with_room(prefix, escaped_len(text) + *tail);
+                        let mut body = body_with_room(*prefix, escaped_len(text) + *tail);
                         escape_into(&mut body, text);
                         body
                     }
@@ -259,13 +259,60 @@ impl<'a> MessageSink<'a> {
     }
 }
 
+/// What a JSON body starts with, up to its message's opening quote.
+#[derive(Clone, Copy)]
+pub(crate) enum Prefix<'a> {
+    /// `{"message":"`, the plain JSON body's: a constant, so that
+    /// [`body_with_room`] writes it without a call to `memcpy`.
+    Message,
+    /// Any other (problem+json's).
+    Bytes(&'a [u8]),
+}
+
+/// The plain JSON body's start, up to its message's opening quote.
+pub(crate) const MESSAGE_PREFIX: &[u8] = b"{\"message\":\"";
+
+impl<'a> Prefix<'a> {
+    /// The prefix's bytes.
+    #[inline]
+    pub(crate) fn as_bytes(self) -> &'a [u8] {
+        match self {
+            Prefix::Message => MESSAGE_PREFIX,
+            Prefix::Bytes(bytes) => bytes,
+        }
+    }
+}
+
 /// A body's buffer, with `prefix` written and room for `room` more bytes.
+///
+/// The branch on the prefix is taken where this is inlined (in the
+/// generated arm), so that each kind of prefix has its own out-of-line
+/// function, without a branch of its own.
+#[inline(always)]
+fn body_with_room(prefix: Prefix<'_>, room: usize) -> Vec<u8> {
+    match prefix {
+        Prefix::Message => body_after_message_prefix(room),
+        Prefix::Bytes(bytes) => body_after(bytes, room),
+    }
+}
+
+/// A body's buffer, with [`MESSAGE_PREFIX`] written (a copy of a known
+/// length: a few moves, no call to `memcpy`) and room for `room` more
+/// bytes.
 ///
 /// Out of line: inlined into a large generated function, `with_capacity`
 /// itself is left as a call to the allocator's generic path (41
 /// instructions instead of about 10 here).
 #[inline(never)]
-fn body_with_room(prefix: &[u8], room: usize) -> Vec<u8> {
+fn body_after_message_prefix(room: usize) -> Vec<u8> {
+    let mut body = Vec::with_capacity(MESSAGE_PREFIX.len() + room);
+    body.extend_from_slice(MESSAGE_PREFIX);
+    body
+}
+
+/// [`body_after_message_prefix`] for any other prefix.
+#[inline(never)]
+fn body_after(prefix: &[u8], room: usize) -> Vec<u8> {
     let mut body = Vec::with_capacity(prefix.len() + room);
     body.extend_from_slice(prefix);
     body
@@ -413,7 +460,7 @@ fn literal_before(out: &mut MessageSink<'_>, text: &str, json: &str) {
 mod tests {
     use std::fmt;
 
-    use super::{Arg, Digits, IntegerArg, MessageSink};
+    use super::{Arg, Digits, IntegerArg, MessageSink, Prefix};
     use crate::stack_buf::StackBuf;
 
     /// A field as the derive writes one without a format spec.
@@ -459,7 +506,7 @@ mod tests {
     #[test]
     fn json_pieces_are_escaped_once() {
         let mut buf = StackBuf::new();
-        let mut sink = MessageSink::json(&mut buf, b"{", 2);
+        let mut sink = MessageSink::json(&mut buf, Prefix::Bytes(b"{"), 2);
         sink.literal("say \"", "say \\\"");
         display(&mut sink, "", "\"hi\"\n");
         sink.escaped("\t");
@@ -472,7 +519,7 @@ mod tests {
     #[test]
     fn a_message_of_known_size_is_written_into_an_exact_body() {
         let mut buf = StackBuf::new();
-        let mut sink = MessageSink::json(&mut buf, b"{\"message\":\"", 2);
+        let mut sink = MessageSink::json(&mut buf, Prefix::Bytes(b"{\"message\":\""), 2);
         let mut digits = Digits::new();
         sink.pieces(&[
             ("say \"", "say \\\""),
@@ -483,7 +530,7 @@ mod tests {
         assert_eq!(body.capacity(), body.len() + 2);
 
         let mut buf = StackBuf::new();
-        let mut sink = MessageSink::json(&mut buf, b"{", 3);
+        let mut sink = MessageSink::json(&mut buf, Prefix::Bytes(b"{"), 3);
         sink.whole("plain é");
         let body = sink.into_body().unwrap();
         assert_eq!(body, "{plain é".as_bytes());
@@ -491,7 +538,7 @@ mod tests {
 
         // A text with escapes is measured escaped.
         let mut buf = StackBuf::new();
-        let mut sink = MessageSink::json(&mut buf, b"{", 3);
+        let mut sink = MessageSink::json(&mut buf, Prefix::Bytes(b"{"), 3);
         sink.whole("a\"\u{1}");
         let body = sink.into_body().unwrap();
         assert_eq!(body, br#"{a\"\u0001"#);
@@ -500,7 +547,7 @@ mod tests {
 
         // Pieces after a whole message are appended, escaped.
         let mut buf = StackBuf::new();
-        let mut sink = MessageSink::json(&mut buf, b"{", 3);
+        let mut sink = MessageSink::json(&mut buf, Prefix::Bytes(b"{"), 3);
         sink.whole("a");
         sink.args(format_args!("{}", "\"b\""));
         sink.escaped("\n");

@@ -10,6 +10,9 @@ pub(crate) struct StackBuf {
     /// initialized), in place: a buffer never pushed to, as when a message
     /// is written straight into its body, costs no zeroing.
     stack: Option<Stack>,
+    /// The bytes on the stack; once they have moved to the heap, what
+    /// had been pushed then (never zero: only bytes that do not fit move),
+    /// so that `len == 0` alone says nothing was pushed.
     len: usize,
     heap: Option<Vec<u8>>,
 }
@@ -33,7 +36,8 @@ impl StackBuf {
     /// Whether nothing was pushed.
     #[inline]
     pub(crate) fn is_empty(&self) -> bool {
-        self.len == 0 && self.heap.is_none()
+        debug_assert!(self.len != 0 || self.heap.is_none());
+        self.len == 0
     }
 
     /// Appends `bytes`: on the stack while they fit (the common case,
@@ -64,6 +68,8 @@ impl StackBuf {
                 heap.extend_from_slice(self.stack_bytes());
                 heap.extend_from_slice(bytes);
                 self.heap = Some(heap);
+                // Not zero: these bytes did not fit on the stack.
+                self.len = end;
             }
         }
     }

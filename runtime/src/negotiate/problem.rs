@@ -8,6 +8,7 @@
 use bytes::Bytes;
 
 use crate::json::{encode_after, escape};
+use crate::message_sink::Prefix;
 use crate::stack_buf::StackBuf;
 use crate::ApiError;
 
@@ -24,7 +25,7 @@ pub(crate) fn encode_problem<E: ApiError + ?Sized>(error: &E) -> Bytes {
     prefix.push(b"\",\"status\":");
     prefix.push(&status_digits(error.status().as_u16()));
     prefix.push(b",\"detail\":\"");
-    encode_after(error, error.oauth_error(), prefix.as_bytes())
+    encode_after(error, error.oauth_error(), Prefix::Bytes(prefix.as_bytes()))
 }
 
 /// Serializes a derived variant's problem details after `prefix`, the
@@ -35,7 +36,7 @@ pub(crate) fn encode_problem_after<E: ApiError + ?Sized>(
     error: &E,
     oauth: Option<crate::OAuthErrorCode>,
 ) -> Bytes {
-    encode_after(error, oauth, prefix)
+    encode_after(error, oauth, Prefix::Bytes(prefix))
 }
 
 /// The three digits of a status code (`http::StatusCode` is always
