@@ -94,29 +94,55 @@ impl Actix {
     }
 }
 
-/// The three users servers: axum, actix-web, hyper.
-struct Users {
+/// The same app on the three stacks: axum, actix-web, hyper.
+struct Stacks {
     axum: tokio::task::JoinHandle<()>,
     hyper: tokio::task::JoinHandle<()>,
     actix: Actix,
     addresses: [(&'static str, SocketAddr); 3],
 }
 
-impl Users {
-    fn start() -> Users {
+impl Stacks {
+    /// The users API of the examples.
+    fn users() -> Stacks {
+        Stacks::start(
+            |listener| async move { axum_users::serve(listener).await.unwrap() },
+            |listener| async move { hyper_users::serve(listener).await.unwrap() },
+            actix_users::configure,
+        )
+    }
+
+    /// The kinds of responses the middleware must leave alone or tag.
+    fn kinds() -> Stacks {
+        Stacks::start(
+            |listener| async move { axum::serve(listener, axum_kinds()).await.unwrap() },
+            serve_hyper_kinds,
+            actix_kinds,
+        )
+    }
+
+    fn start<A, H>(
+        axum: impl FnOnce(tokio::net::TcpListener) -> A,
+        hyper: impl FnOnce(tokio::net::TcpListener) -> H,
+        actix: fn(&mut actix_web::web::ServiceConfig),
+    ) -> Stacks
+    where
+        A: std::future::Future<Output = ()> + Send + 'static,
+        H: std::future::Future<Output = ()> + Send + 'static,
+    {
         let axum_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
         let hyper_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
         let axum_address = axum_listener.local_addr().unwrap();
         let hyper_address = hyper_listener.local_addr().unwrap();
-        let axum = tokio::spawn(async move { axum_users::serve(axum_listener).await.unwrap() });
-        let hyper = tokio::spawn(async move { hyper_users::serve(hyper_listener).await.unwrap() });
-        let actix = Actix::start(actix_users::configure);
+        let axum = tokio::spawn(axum(axum_listener));
+        let hyper = tokio::spawn(hyper(hyper_listener));
+        let actix = Actix::start(actix);
         let addresses = [
             ("axum", axum_address),
             ("actix-web", actix.address),
             ("hyper", hyper_address),
         ];
-        Users {
+        Stacks {
             axum,
             hyper,
             actix,
@@ -172,7 +198,7 @@ fn comparable(response: &Response<Bytes>) -> (u16, Vec<(String, Vec<u8>)>, Bytes
 
 #[tokio::test]
 async fn get_user_sends_an_etag_and_answers_304() {
-    let users = Users::start();
+    let users = Stacks::users();
     for (stack, address) in users.addresses {
         let first = send(address, Method::GET, "/users/1", &[], "").await;
         assert_eq!(first.status(), 200, "{stack}");
@@ -267,7 +293,7 @@ async fn put(address: SocketAddr, path: &str, if_match: Option<&str>) -> Respons
 
 #[tokio::test]
 async fn put_user_honours_if_match() {
-    let users = Users::start();
+    let users = Stacks::users();
     for (stack, address) in users.addresses {
         // RFC 9110 §13.1.1: a tag of another version → 412, in the error format.
         for stale in [r#""user-1-v0""#, r#"W/"user-1-v1""#, r#""x", "y""#] {
@@ -332,7 +358,7 @@ async fn put_user_honours_if_match() {
 
 #[tokio::test]
 async fn the_automatic_middleware_tags_get_users() {
-    let users = Users::start();
+    let users = Stacks::users();
     let list = format!("[{ADA}]");
     let tag = EntityTag::digest(list.as_bytes()).to_string();
     for (stack, address) in users.addresses {
@@ -392,7 +418,7 @@ type Exchange<'a> = (Method, &'a str, Vec<(&'a str, &'a str)>, &'static str);
 
 #[tokio::test]
 async fn the_three_stacks_answer_conditional_requests_with_the_same_bytes() {
-    let users = Users::start();
+    let users = Stacks::users();
     let list_tag = EntityTag::digest(format!("[{ADA}]").as_bytes()).to_string();
     let json = ("content-type", "application/json");
     let cases: Vec<Exchange> = vec![
@@ -650,21 +676,11 @@ async fn serve_hyper_kinds(listener: tokio::net::TcpListener) {
 
 #[tokio::test]
 async fn the_middleware_leaves_other_methods_statuses_and_streams_byte_identical() {
-    let axum_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
-    let hyper_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
-    let axum_address = axum_listener.local_addr().unwrap();
-    let hyper_address = hyper_listener.local_addr().unwrap();
-    let axum = tokio::spawn(async move { axum::serve(axum_listener, axum_kinds()).await.unwrap() });
-    let hyper = tokio::spawn(serve_hyper_kinds(hyper_listener));
-    let actix = Actix::start(actix_kinds);
+    let kinds = Stacks::kinds();
 
     let tag = EntityTag::digest(PAYLOAD.as_bytes()).to_string();
     let mut checked = 0;
-    for (stack, address) in [
-        ("axum", axum_address),
-        ("actix-web", actix.address),
-        ("hyper", hyper_address),
-    ] {
+    for (stack, address) in kinds.addresses {
         for method in [Method::GET, Method::POST, Method::PUT, Method::DELETE] {
             for kind in ["ok", "created", "missing", "stream"] {
                 // Even with a matching If-None-Match: nothing to do here.
@@ -710,9 +726,7 @@ async fn the_middleware_leaves_other_methods_statuses_and_streams_byte_identical
         }
     }
     assert_eq!(checked, 3 * 15);
-    actix.stop().await;
-    axum.abort();
-    hyper.abort();
+    kinds.stop().await;
 }
 
 /// RFC 9110 §15.4.5 on every stack: a 304 keeps `cache-control`,
@@ -729,21 +743,11 @@ async fn on_every_stack_a_304_keeps_its_headers_an_own_etag_decides_and_1_mib_is
         api_status::actix_web::ConditionalGet::default(),
         api_status::actix_web::ConditionalGet::new()
     );
-    let axum_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
-    let hyper_listener = tokio::net::TcpListener::from_std(loopback()).unwrap();
-    let axum_address = axum_listener.local_addr().unwrap();
-    let hyper_address = hyper_listener.local_addr().unwrap();
-    let axum = tokio::spawn(async move { axum::serve(axum_listener, axum_kinds()).await.unwrap() });
-    let hyper = tokio::spawn(serve_hyper_kinds(hyper_listener));
-    let actix = Actix::start(actix_kinds);
+    let kinds = Stacks::kinds();
 
     let tag = EntityTag::digest(PAYLOAD.as_bytes()).to_string();
     let mib_tag = EntityTag::digest(&vec![b'a'; MIB]).to_string();
-    for (stack, address) in [
-        ("axum", axum_address),
-        ("actix-web", actix.address),
-        ("hyper", hyper_address),
-    ] {
+    for (stack, address) in kinds.addresses {
         let reply = send(
             address,
             Method::GET,
@@ -810,7 +814,5 @@ async fn on_every_stack_a_304_keeps_its_headers_an_own_etag_decides_and_1_mib_is
             "{what}: one byte more is not"
         );
     }
-    actix.stop().await;
-    axum.abort();
-    hyper.abort();
+    kinds.stop().await;
 }
