@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin=$(cd "$ROOT" && cargo bench --no-run -p api-status-benches --bench paired "$@" 2>&1 |
     grep -o '[^ (]*/release/deps/paired-[0-9a-f]*' | tail -1)
 ir() {
-    GROUP=$group CASE=$case BATCH=$1 ROUNDS=1 valgrind --tool=callgrind \
+    RUNS=1 GROUP=$group CASE=$case BATCH=$1 ROUNDS=1 valgrind --tool=callgrind \
         --callgrind-out-file=/dev/null "$bin" 2>&1 | awk '/Collected/ {print $4}'
 }
 a=$(ir 10000)

@@ -163,10 +163,14 @@ median_of() {
 }
 
 # time_once PREPARE COMMAND: the wall time of one run of COMMAND, in seconds.
+# Fails (and, through `set -e` at the assignment, stops the script) when
+# either fails: a build that broke must not be timed as a fast one.
 time_once() {
     local start end
-    bash -c "$1" > /dev/null 2>&1
-    start=$(date +%s.%N); bash -c "$2" > /dev/null 2>&1; end=$(date +%s.%N)
+    bash -c "$1" > /dev/null 2>&1 || { echo "failed: $1" >&2; return 1; }
+    start=$(date +%s.%N)
+    bash -c "$2" > /dev/null 2>&1 || { echo "failed: $2" >&2; return 1; }
+    end=$(date +%s.%N)
     echo "$end - $start" | bc -l
 }
 

@@ -32,7 +32,7 @@ rows=$scratch/rows
 for group in $groups; do
     for run in $(seq "$runs"); do
         for build in default features; do
-            GROUP=$group ROUNDS=${ROUNDS:-201} "$scratch/$build" |
+            RUNS=1 GROUP=$group ROUNDS=${ROUNDS:-201} "$scratch/$build" |
                 awk -F'|' -v build="$build" '$3 ~ /api_status/ {
                     gsub(/ /, ""); print $2, build, $5, $6 }' >>"$rows"
         done
@@ -55,7 +55,7 @@ done
 echo
 echo "group case default features (instructions per response)"
 ir() {
-    GROUP=$2 CASE=$3 BATCH=$4 ROUNDS=1 valgrind --tool=callgrind \
+    RUNS=1 GROUP=$2 CASE=$3 BATCH=$4 ROUNDS=1 valgrind --tool=callgrind \
         --callgrind-out-file=/dev/null "$scratch/$1" 2>&1 | awk '/Collected/ {print $4}'
 }
 for group in $groups; do

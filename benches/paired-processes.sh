@@ -42,6 +42,12 @@ for p in range(1, processes + 1):
             order.append(key)
         rows[key].append(cells[2:])
 
+# Every case in every process, or no figure: a process whose table came out
+# short would otherwise leave a median over fewer samples than the header says.
+short = [key for key in order if len(rows[key]) != processes]
+if short:
+    sys.exit(f"missing in some processes: {short}")
+
 def summary(values, decimals):
     numbers = [float(v) for v in values if v not in ("–", "-", "")]
     if not numbers:
