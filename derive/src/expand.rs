@@ -864,14 +864,20 @@ impl Methods<'_> {
             #[doc(hidden)]
             #[inline]
             fn #lookup(&self) -> ::api_status::__private::Lookup<'_> {
-                #[allow(unused_imports)]
-                use ::api_status::__private::{Challenge, Extra, Fixed, Full, Status};
-                #data
+                // The short names of the data's source text, in a block of
+                // their own: the `match` below names the user's types (a
+                // transparent field's), which they must not shadow.
+                let (__plain, __full, __names) = {
+                    #[allow(unused_imports)]
+                    use ::api_status::__private::{Challenge, Extra, Fixed, Full, Status};
+                    #data
+                    (#plain_ref, #full_ref, &__API_STATUS_NAMES)
+                };
                 let __number: u64 = match self {
                     #own_arms
                     #transparent_arms
                 };
-                ::api_status::__private::own(#plain_ref, #full_ref, &__API_STATUS_NAMES, __number)
+                ::api_status::__private::own(__plain, __full, __names, __number)
             }
         }
     }
