@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Variant};
@@ -288,7 +289,7 @@ impl Own {
         };
 
         // As the source spells them, without a raw identifier's `r#`.
-        let unraw = |ident: &Ident| ident.to_string().trim_start_matches("r#").to_owned();
+        let unraw = |ident: &Ident| ident.unraw().to_string();
         let name = match input.is_enum {
             true => format!("{}::{}", unraw(&input.original.ident), unraw(variant.ident)),
             false => unraw(&input.original.ident),

@@ -232,7 +232,15 @@ fn error_text(attrs: &[Attribute]) -> Option<String> {
                     Lit::Str(text) => Some(text.value()),
                     _ => None,
                 },
-                _ => None,
+                // Anything else (a literal in an invisible group, as a
+                // `macro_rules!` passing `$msg:expr` writes it): syn's parse.
+                _ => attr
+                    .parse_args_with(|input: syn::parse::ParseStream| {
+                        let text: syn::LitStr = input.parse()?;
+                        let _rest: TokenStream = input.parse()?;
+                        Ok(text.value())
+                    })
+                    .ok(),
             },
             _ => None,
         })

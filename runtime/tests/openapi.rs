@@ -757,3 +757,29 @@ fn problem_examples_carry_the_variants_problem_type_and_title() {
         "https://example.com/probs/out-of-credit"
     );
 }
+
+/// A type a `macro_rules!` writes: its `#[error($message)]` literal reaches
+/// the derive inside an invisible group. A `Display`-message variant's
+/// example still shows thiserror's text (section 13).
+macro_rules! not_found_error {
+    ($name:ident, $message:expr) => {
+        #[allow(dead_code)]
+        #[derive(Debug, thiserror::Error, ApiError)]
+        enum $name {
+            #[error($message)]
+            #[status(not_found)]
+            Missing,
+        }
+    };
+}
+
+not_found_error!(MacroError, "no such record");
+
+#[test]
+fn an_error_text_written_by_a_macro_is_the_example() {
+    let responses = responses_json::<MacroError>();
+    assert_eq!(
+        responses["404"]["content"]["application/json"]["examples"]["Missing"]["value"],
+        json!({"message": "no such record"})
+    );
+}
