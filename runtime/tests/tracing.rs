@@ -479,3 +479,19 @@ fn every_format_emits_exactly_once() {
         }
     }
 }
+
+/// Raw identifiers: the event names them as the source spells them,
+/// without `r#` (section 14: `error` is `Type::Variant`).
+#[allow(non_camel_case_types)]
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum r#match {
+    #[error("x")]
+    #[status(conflict)]
+    r#type,
+}
+
+#[test]
+fn raw_identifiers_log_without_their_prefix() {
+    let (_, event) = one_event(|| r#match::r#type.to_response());
+    assert_eq!(event.field("error"), Some("match::type"));
+}
