@@ -166,7 +166,6 @@ impl<'a> MessageSink<'a> {
             return;
         }
         match &mut self.to {
-            To::Text(out) => self.failed = out.write_str(text).is_err(),
             To::Json { buf, prefix, tail } if buf.is_empty() => {
                 let body = match may_need_escapes(text.as_bytes()) {
                     false => {
@@ -182,7 +181,7 @@ impl<'a> MessageSink<'a> {
                 };
                 self.start_body(body);
             }
-            to => escape(text.as_bytes(), |bytes| to.push(bytes)),
+            _ => self.escaped(text),
         }
     }
 
@@ -234,13 +233,8 @@ impl<'a> MessageSink<'a> {
     #[cfg_attr(debug_assertions, inline(never))]
     #[cfg_attr(not(debug_assertions), inline)]
     pub fn digits(&mut self, digits: &str) {
-        if self.failed {
-            return;
-        }
-        match &mut self.to {
-            To::Text(out) => self.failed = out.write_str(digits).is_err(),
-            to => to.push(digits.as_bytes()),
-        }
+        // Nothing to escape: the text and its JSON are the same.
+        self.literal(digits, digits);
     }
 
     /// Switches to writing into `body`, from a [`To::Json`] whose buffer
