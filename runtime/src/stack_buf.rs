@@ -33,7 +33,9 @@ impl StackBuf {
         }
     }
 
-    /// Whether nothing was pushed.
+    /// Whether it holds no bytes, so that `as_bytes()` is empty; checked
+    /// by the sinks before anything is written. (Once moved to the heap it
+    /// answers `false`, even truncated to nothing.)
     #[inline]
     pub(crate) fn is_empty(&self) -> bool {
         debug_assert!(self.len != 0 || self.heap.is_none());
@@ -98,5 +100,57 @@ impl StackBuf {
             Some(heap) => heap.truncate(len),
             None => self.len = self.len.min(len),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{StackBuf, STACK_MESSAGE};
+
+    #[test]
+    fn a_new_buffer_is_empty_and_unzeroed() {
+        let mut buf = StackBuf::new();
+        assert!(buf.is_empty());
+        assert!(buf.stack.is_none());
+        assert_eq!(buf.as_bytes(), b"");
+        buf.push(b"");
+        assert!(buf.is_empty());
+        assert_eq!(buf.as_bytes(), b"");
+    }
+
+    #[test]
+    fn bytes_stay_on_the_stack_while_they_fit_then_move_whole() {
+        let mut buf = StackBuf::new();
+        buf.push(b"abc");
+        buf.push(&[b'x'; STACK_MESSAGE - 3]);
+        assert!(buf.heap.is_none());
+        assert_eq!(buf.as_bytes().len(), STACK_MESSAGE);
+        buf.push(b"!");
+        assert!(buf.heap.is_some());
+        assert!(!buf.is_empty());
+        let mut expected = b"abc".to_vec();
+        expected.extend_from_slice(&[b'x'; STACK_MESSAGE - 3]);
+        expected.push(b'!');
+        assert_eq!(buf.as_bytes(), expected.as_slice());
+        buf.push(&[b'y'; 200]);
+        expected.extend_from_slice(&[b'y'; 200]);
+        assert_eq!(buf.as_bytes(), expected.as_slice());
+    }
+
+    #[test]
+    fn truncate_then_push_writes_after_what_is_kept() {
+        let mut buf = StackBuf::new();
+        buf.push(b"hello world");
+        buf.truncate(5);
+        buf.push(b"!");
+        assert_eq!(buf.as_bytes(), b"hello!");
+        buf.truncate(0);
+        assert_eq!(buf.as_bytes(), b"");
+        let mut heap = StackBuf::new();
+        heap.push(&[b'z'; STACK_MESSAGE + 1]);
+        heap.truncate(0);
+        assert_eq!(heap.as_bytes(), b"");
+        heap.push(b"a");
+        assert_eq!(heap.as_bytes(), b"a");
     }
 }
