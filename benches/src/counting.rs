@@ -18,9 +18,11 @@
 //! assert_eq!(counts.bytes, 100.0);
 //! ```
 //!
-//! It is installed only by the `allocs` bench target and the
-//! `allocation_bounds` test, never by the timed benchmarks, so the atomics
-//! do not skew the timings. Without it, every count is zero.
+//! It is installed only by the `allocs` bench target and the `one_buffer`
+//! test, never by the timed benchmarks, so the atomics do not skew the
+//! timings. Without it, every count is zero. (The runtime's
+//! `allocation_bounds` test installs `stats_alloc` itself: the runtime
+//! cannot depend on this crate.)
 //!
 //! [`System`]: std::alloc::System
 
