@@ -28,7 +28,8 @@ pub(crate) fn build_response<E: ApiError + ?Sized>(error: &E) -> Response<Bytes>
 /// through this one or one of the two plain variants' shapes below
 /// ([`assemble_plain`], [`assemble_plain_built`]), which differ only in the
 /// order they build in (a few instructions each way).
-#[inline]
+#[cfg_attr(debug_assertions, inline(never))]
+#[cfg_attr(not(debug_assertions), inline)]
 pub(crate) fn assemble(
     status: StatusCode,
     body: Bytes,

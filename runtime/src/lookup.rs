@@ -141,6 +141,18 @@ pub enum Challenge {
     Formatted,
 }
 
+/// Keeps a variant's fixed challenge on its first response (or the first
+/// of several racing threads) and answers the one kept. Not generic: the
+/// `OnceLock` machinery is compiled once, here, rather than for each error
+/// type (nine functions of `std` in every crate that derives).
+#[inline(never)]
+fn keep_challenge(
+    cell: &OnceLock<Option<HeaderValue>>,
+    challenge: Option<HeaderValue>,
+) -> Option<HeaderValue> {
+    cell.get_or_init(|| challenge.map(kept)).clone()
+}
+
 /// A fixed challenge, as a value over bytes kept for the life of the
 /// process: cloning it for each response then copies a pointer, where a
 /// value over a reference-counted buffer would count (and later uncount)
@@ -193,7 +205,8 @@ pub fn inner<T: ApiError>(field: &T) -> Lookup<'_> {
 /// index in `names`, the variants' own. The generated `match` gives each
 /// variant its number as an integer literal, cheaper for the compiler to
 /// check than a reference into the arrays in every arm.
-#[inline]
+#[cfg_attr(debug_assertions, inline(never))]
+#[cfg_attr(not(debug_assertions), inline)]
 pub fn own(
     plain: &'static [Fixed],
     full: &'static [Full],
@@ -243,7 +256,8 @@ enum Facts<'a> {
 
 impl<'a> Lookup<'a> {
     /// The facts, the plain and full variants alike.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     fn facts(self) -> Facts<'a> {
         match self {
             Lookup::Plain(fixed, _) => Facts::Own(fixed, &Extra::NONE),
@@ -255,7 +269,8 @@ impl<'a> Lookup<'a> {
 
 impl<'a> Lookup<'a> {
     /// `ApiError::status`.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn status(self) -> http::StatusCode {
         match self.facts() {
             Facts::Own(fixed, _) => fixed.status.code,
@@ -265,7 +280,8 @@ impl<'a> Lookup<'a> {
 
     /// Whether the message is the value's `Display`, which the derived
     /// `__api_status_message` writes for every such variant at once.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn is_display(self) -> bool {
         matches!(self.facts(), Facts::Own(fixed, _) if fixed.message_source == MESSAGE_DISPLAY)
     }
@@ -292,7 +308,8 @@ impl<'a> Lookup<'a> {
 
     /// `ApiError::write_message`, for a variant whose message is not
     /// formatted: the fixed text, or the inner error's.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn write_message(self, out: &mut dyn fmt::Write) -> fmt::Result {
         match self.facts() {
             Facts::Own(fixed, _) => out.write_str(fixed.message),
@@ -302,7 +319,8 @@ impl<'a> Lookup<'a> {
 
     /// `ApiError::__api_status_message`, for a variant whose message is
     /// not formatted: the fixed text, or the inner error's pieces.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn write_message_to(self, out: &mut super::MessageSink<'_>) {
         match self.facts() {
             Facts::Own(fixed, _) => out.whole(fixed.message),
@@ -312,7 +330,8 @@ impl<'a> Lookup<'a> {
 
     /// `ApiError::field_errors`, for a variant without a `#[field_errors]`
     /// field.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn field_errors(self) -> Option<Cow<'a, FieldErrors>> {
         match self.facts() {
             Facts::Own(..) => None,
@@ -321,7 +340,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// `ApiError::oauth_error`.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn oauth_error(self) -> Option<OAuthErrorCode> {
         match self.facts() {
             Facts::Own(_, extra) => extra.oauth,
@@ -331,7 +351,8 @@ impl<'a> Lookup<'a> {
 
     /// `ApiError::retry_after`, for a variant without a `#[retry_after]`
     /// field.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn retry_after(self) -> Option<u64> {
         match self.facts() {
             Facts::Own(_, extra) => extra.retry_after,
@@ -345,9 +366,10 @@ impl<'a> Lookup<'a> {
         match self.facts() {
             Facts::Own(_, extra) => match &extra.challenge {
                 Challenge::None => None,
-                Challenge::Fixed(value) => value
-                    .get_or_init(|| crate::headers::challenge_for(error).map(kept))
-                    .clone(),
+                Challenge::Fixed(cell) => match cell.get() {
+                    Some(value) => value.clone(),
+                    None => keep_challenge(cell, crate::headers::challenge_for(error)),
+                },
                 Challenge::Formatted => crate::headers::challenge_for(error),
             },
             Facts::Inner(inner) => inner.www_authenticate(),
@@ -356,7 +378,8 @@ impl<'a> Lookup<'a> {
 
     /// The name the `tracing` event of the response logs: the variant's,
     /// or a transparent variant's inner error's.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn name(self) -> &'static str {
         match self {
             Lookup::Plain(_, name) | Lookup::Full(_, name) => name,
@@ -377,7 +400,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// `ApiError::problem_type`.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn problem_type(self) -> &'a str {
         match self.facts() {
             Facts::Own(_, extra) => extra.problem_type,
@@ -504,13 +528,14 @@ impl<'a> Lookup<'a> {
     }
 }
 
-/// [`Lookup::to_response`] for a plain variant whose body is static.
-#[inline(never)]
+/// [`Lookup::to_response`] for a plain variant whose body is static: the
+/// `tracing` event (with the feature), then the response, which depends
+/// on the facts only and is built out of line, once for every error type.
+#[inline(always)]
 fn static_response<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> Response<Bytes> {
-    let status = fixed.status.code;
-    crate::report::emit(error, status);
+    crate::report::emit(error, fixed.status.code);
     let body = Bytes::from_static(fixed.body.as_bytes());
-    crate::headers::assemble_plain(status, body)
+    plain_response_of(fixed.status.code, body)
 }
 
 /// [`Lookup::to_response`] for a plain variant whose body is written at run
@@ -520,6 +545,13 @@ fn to_response_plain<E: ApiError + ?Sized>(fixed: &'static Fixed, error: &E) -> 
     let status = fixed.status.code;
     crate::report::emit(error, status);
     let body = crate::json::encode_body_with(error, None);
+    plain_response_of(status, body)
+}
+
+/// The response of a plain variant whose body was written at run time.
+/// Not generic, like [`static_response_of`].
+#[inline(never)]
+fn plain_response_of(status: http::StatusCode, body: Bytes) -> Response<Bytes> {
     crate::headers::assemble_plain_built(status, body)
 }
 

@@ -60,7 +60,8 @@ impl<'a> MessageSink<'a> {
     /// A sink for the message of a JSON body that starts with `prefix` and
     /// takes `tail` more bytes after the message: escaped into `buf`, or
     /// written into the body itself ([`into_body`](MessageSink::into_body)).
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn json(buf: &'a mut StackBuf, prefix: Prefix<'a>, tail: usize) -> Self {
         MessageSink {
             to: To::Json { buf, prefix, tail },
@@ -69,7 +70,8 @@ impl<'a> MessageSink<'a> {
     }
 
     /// A sink that writes the message as it is, into `out`.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn text(out: &'a mut dyn fmt::Write) -> Self {
         MessageSink {
             to: To::Text(out),
@@ -78,7 +80,8 @@ impl<'a> MessageSink<'a> {
     }
 
     /// `Err` if a piece failed.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub fn result(&self) -> fmt::Result {
         match self.failed {
             true => Err(fmt::Error),
@@ -89,7 +92,8 @@ impl<'a> MessageSink<'a> {
     /// The body, from its prefix up to the end of the message, when the
     /// message was written straight into it, with room left for the tail;
     /// `None` when it was escaped into the sink's buffer.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn into_body(self) -> Option<Vec<u8>> {
         match self.to {
             To::Body(body) => Some(body),
@@ -268,7 +272,8 @@ pub(crate) const MESSAGE_PREFIX: &[u8] = b"{\"message\":\"";
 
 impl<'a> Prefix<'a> {
     /// The prefix's bytes.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn as_bytes(self) -> &'a [u8] {
         match self {
             Prefix::Message => MESSAGE_PREFIX,

@@ -24,7 +24,8 @@ struct Stack([u8; STACK_MESSAGE]);
 
 impl StackBuf {
     /// An empty buffer.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn new() -> Self {
         StackBuf {
             stack: None,
@@ -36,7 +37,8 @@ impl StackBuf {
     /// Whether it holds no bytes, so that `as_bytes()` is empty; checked
     /// by the sinks before anything is written. (Once moved to the heap it
     /// answers `false`, even truncated to nothing.)
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn is_empty(&self) -> bool {
         debug_assert!(self.len != 0 || self.heap.is_none());
         self.len == 0
@@ -77,7 +79,8 @@ impl StackBuf {
     }
 
     /// The bytes pushed so far.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     pub(crate) fn as_bytes(&self) -> &[u8] {
         match &self.heap {
             Some(heap) => heap,
@@ -86,7 +89,8 @@ impl StackBuf {
     }
 
     /// The bytes on the stack.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline(never))]
+    #[cfg_attr(not(debug_assertions), inline)]
     fn stack_bytes(&self) -> &[u8] {
         match &self.stack {
             Some(stack) => stack.0.get(..self.len).unwrap_or_default(),
