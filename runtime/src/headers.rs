@@ -39,7 +39,7 @@ pub(crate) fn assemble(
 }
 
 /// A response with no header but `content-type`: a plain variant's (no
-/// challenge, no `Retry-After`), static body or written at run time.
+/// challenge, no `Retry-After`) with a body written at run time.
 ///
 /// The constant is appended as it is, not through [`assemble_as`]'s
 /// `content_type` parameter: passed through that, the value is built on
@@ -50,11 +50,8 @@ pub(crate) fn assemble(
 /// bytes).
 ///
 /// Called from one non-generic function (`lookup::plain_response_of`), so
-/// that it and `http`'s `append` are compiled once, in the runtime, and
-/// `append` is inlined there with the empty map and the constant name
-/// folded in (the static response dropped from 690 to 651 instructions,
-/// under the floor's 672, when it moved there). Out of line in a debug
-/// build, as the message sink's methods are.
+/// that it is compiled once, in the runtime, not for each error type. Out
+/// of line in a debug build, as the message sink's methods are.
 #[cfg_attr(debug_assertions, inline(never))]
 #[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn assemble_plain(status: StatusCode, body: Bytes) -> Response<Bytes> {
