@@ -15,6 +15,9 @@
 //! compiler checks on every build of the user's crate, once per variant
 //! and once per element: the facts are literals and local constants, and
 //! the `match` gives each variant a number that says both.
+//!
+//! The helpers here marked `inline(never)` in a debug build and `inline`
+//! when optimized follow the rule of `message_sink`'s "Inlining".
 
 use std::fmt;
 use std::sync::OnceLock;

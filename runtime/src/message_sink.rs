@@ -18,6 +18,10 @@
 //! compiled again in every crate that calls it (in the 500-variant build of
 //! `benches/rustc-instructions.sh`, these methods cost about 40 M
 //! instructions that way), whereas out of line it is compiled once, here.
+//! The small helpers of `lookup`, `stack_buf` and `headers` that the
+//! generated code or a generic function reaches follow the same rule: with
+//! them out of line in debug builds, a one-variant derive compiles 49
+//! functions instead of 81 (`BENCHMARKS.md`, "Compile time").
 
 use std::fmt::{self, Write as _};
 

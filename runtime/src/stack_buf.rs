@@ -1,4 +1,7 @@
 //! [`StackBuf`]: the bytes of a message, on the stack while they fit.
+//!
+//! The helpers here marked `inline(never)` in a debug build and `inline`
+//! when optimized follow the rule of `message_sink`'s "Inlining".
 
 /// Room on the stack for a message; a longer one moves to the heap.
 pub(crate) const STACK_MESSAGE: usize = 128;
