@@ -45,6 +45,20 @@ enum AuthError {
     #[status(unauthorized)]
     #[oauth(invalid_client)]
     NothingPrintable,
+
+    // Literal messages: challenges that do not depend on the value, which
+    // the runtime writes on the variant's first response and keeps.
+    #[error("token {0} expired")]
+    #[status(unauthorized)]
+    #[oauth(invalid_token)]
+    #[message("the access token expired")]
+    ExpiredFixed(String),
+
+    #[error("grant {0} refused")]
+    #[status(bad_request)]
+    #[oauth(unsupported_grant_type)]
+    #[message("the grant type is not supported")]
+    GrantTypeFixed(String),
 }
 
 fn challenge(error: &AuthError) -> Option<String> {
@@ -73,21 +87,26 @@ fn every_401_carries_a_bearer_challenge() {
     );
 }
 
-/// A challenge that does not depend on the value is written on the
-/// variant's first response and kept: every later response, from any
-/// thread, by any method, carries the same one.
+/// A challenge that does not depend on the value (a literal `#[message]`,
+/// or no OAuth code) is written on the variant's first response and kept:
+/// every later response, from any thread, by any method, carries the same
+/// one, whatever the value's fields.
 #[test]
 fn a_fixed_challenge_is_the_same_on_every_response_and_thread() {
     const EXPIRED: &str =
         r#"Bearer error="invalid_token", error_description="the access token expired""#;
-    let answers: Vec<(Option<String>, Option<String>)> = std::thread::scope(|scope| {
+    let answers: Vec<[Option<String>; 4]> = std::thread::scope(|scope| {
         let threads: Vec<_> = (0..8)
-            .map(|_| {
-                scope.spawn(|| {
-                    let method = AuthError::Expired
+            .map(|thread| {
+                scope.spawn(move || {
+                    let error = AuthError::ExpiredFixed(format!("token-{thread}"));
+                    let method = error
                         .www_authenticate()
                         .map(|value| value.to_str().unwrap().to_owned());
-                    (challenge(&AuthError::Expired), method)
+                    let sign_in = AuthError::SignIn
+                        .www_authenticate()
+                        .map(|value| value.to_str().unwrap().to_owned());
+                    [challenge(&error), method, challenge(&AuthError::SignIn), sign_in]
                 })
             })
             .collect();
@@ -96,15 +115,21 @@ fn a_fixed_challenge_is_the_same_on_every_response_and_thread() {
             .map(|thread| thread.join().unwrap())
             .collect()
     });
-    for (header, method) in answers {
+    for [header, method, sign_in_header, sign_in_method] in answers {
         assert_eq!(header.as_deref(), Some(EXPIRED));
         assert_eq!(method.as_deref(), Some(EXPIRED));
+        assert_eq!(sign_in_header.as_deref(), Some("Bearer"));
+        assert_eq!(sign_in_method.as_deref(), Some("Bearer"));
     }
-    // A status that sends none, kept as none.
-    for _ in 0..2 {
-        assert_eq!(AuthError::GrantType.www_authenticate(), None);
-        assert_eq!(challenge(&AuthError::GrantType), None);
+    // A status that sends none (RFC 6750 §3: `unsupported_grant_type` is
+    // RFC 6749's, not one of its own codes), kept as none.
+    for grant in ["a", "b"] {
+        let error = AuthError::GrantTypeFixed(grant.into());
+        assert_eq!(error.www_authenticate(), None);
+        assert_eq!(challenge(&error), None);
     }
+    // The value-dependent ones answer as before beside them.
+    assert_eq!(challenge(&AuthError::GrantType), None);
 }
 
 #[test]
