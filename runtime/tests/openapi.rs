@@ -783,3 +783,37 @@ fn an_error_text_written_by_a_macro_is_the_example() {
         json!({"message": "no such record"})
     );
 }
+
+/// Section 13: "One example per variant, named by the variant". A raw
+/// identifier is named without its `r#`, as the `tracing` event names it.
+#[allow(non_camel_case_types)]
+#[derive(Debug, thiserror::Error, ApiError)]
+enum r#match {
+    #[error("the type is taken")]
+    #[status(conflict)]
+    r#type,
+    #[error("loop {0}")]
+    #[status(conflict)]
+    #[message("a loop")]
+    r#loop(u8),
+}
+
+#[test]
+fn a_raw_variant_is_named_without_its_prefix() {
+    let responses = responses_json::<r#match>();
+    let conflict = &responses["409"];
+    let examples = &conflict["content"]["application/json"]["examples"];
+    assert_eq!(
+        examples["type"]["value"],
+        json!({"message": "the type is taken"})
+    );
+    assert_eq!(examples["loop"]["value"], json!({"message": "a loop"}));
+    assert!(examples.get("r#type").is_none(), "{examples}");
+    assert_eq!(
+        conflict["description"], "Conflict\n\n- `type`\n- `loop`",
+        "{conflict}"
+    );
+    // The bodies the examples document.
+    let body: Value = serde_json::from_slice(r#match::r#type.to_response().body()).unwrap();
+    assert_eq!(body, examples["type"]["value"]);
+}
