@@ -40,6 +40,12 @@ pub enum Generic<Fixed: std::error::Error + ApiError + 'static, Extra: std::fmt:
     #[error(transparent)]
     #[status(transparent)]
     Inner(Fixed),
+
+    // A variant with extra facts (a challenge), so that the data block
+    // names `Full`, `Extra` and `Challenge` too.
+    #[error("sign in for {0}")]
+    #[status(unauthorized)]
+    Auth(Extra),
 }
 
 fn main() {
@@ -56,4 +62,8 @@ fn main() {
     assert_eq!(inner.to_response().status(), StatusCode::SERVICE_UNAVAILABLE);
     let missing: Generic<Status, u8> = Generic::Missing(7);
     assert_eq!(missing.to_response().body().as_ref(), br#"{"message":"missing 7"}"#);
+    let auth: Generic<Status, u8> = Generic::Auth(3);
+    let response = auth.to_response();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(response.headers()["www-authenticate"], "Bearer");
 }
