@@ -125,10 +125,12 @@ const DESCRIPTION_PREFIX: &[u8] = b", error_description=\"";
 /// on a 400 or 403.
 pub(crate) fn challenge_for<E: ApiError + ?Sized>(error: &E) -> Option<HeaderValue> {
     let status = error.status();
-    match error.oauth_error() {
-        None if status == StatusCode::UNAUTHORIZED => Some(HeaderValue::from_static("Bearer")),
-        None => None,
-        Some(code) if !is_challenged(status, code) => None,
+    let code = error.oauth_error();
+    if !sends_challenge(status, code) {
+        return None;
+    }
+    match code {
+        None => Some(HeaderValue::from_static("Bearer")),
         Some(code) => {
             let mut message = MessageBuf::new();
             // A `Display` that failed on its own leaves what it wrote.
@@ -136,6 +138,16 @@ pub(crate) fn challenge_for<E: ApiError + ?Sized>(error: &E) -> Option<HeaderVal
             let description = crate::oauth_error_description(message.as_str());
             challenge_with(status, code, description.as_deref())
         }
+    }
+}
+
+/// Whether an error of `status` with OAuth code `code` sends a challenge:
+/// every 401 and, for RFC 6750's own codes, a 400 or 403. The one copy of
+/// the rule: responses and the OpenAPI document both ask it.
+pub(crate) fn sends_challenge(status: StatusCode, code: Option<OAuthErrorCode>) -> bool {
+    match code {
+        None => status == StatusCode::UNAUTHORIZED,
+        Some(code) => is_challenged(status, code),
     }
 }
 

@@ -35,6 +35,26 @@ pub enum OAuthErrorCode {
 }
 
 impl OAuthErrorCode {
+    /// Every code, in the order of the enum.
+    #[cfg(feature = "utoipa")]
+    const ALL: [OAuthErrorCode; 8] = [
+        OAuthErrorCode::InvalidRequest,
+        OAuthErrorCode::InvalidClient,
+        OAuthErrorCode::InvalidGrant,
+        OAuthErrorCode::UnauthorizedClient,
+        OAuthErrorCode::UnsupportedGrantType,
+        OAuthErrorCode::InvalidScope,
+        OAuthErrorCode::InvalidToken,
+        OAuthErrorCode::InsufficientScope,
+    ];
+
+    /// The code whose wire form is `code`, if any (the OpenAPI document's
+    /// facts carry codes as text).
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn from_wire(code: &str) -> Option<OAuthErrorCode> {
+        Self::ALL.into_iter().find(|known| known.as_str() == code)
+    }
+
     /// The code as it appears on the wire, e.g. `"invalid_grant"`.
     pub const fn as_str(self) -> &'static str {
         match self {

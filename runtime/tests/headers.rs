@@ -106,7 +106,12 @@ fn a_fixed_challenge_is_the_same_on_every_response_and_thread() {
                     let sign_in = AuthError::SignIn
                         .www_authenticate()
                         .map(|value| value.to_str().unwrap().to_owned());
-                    [challenge(&error), method, challenge(&AuthError::SignIn), sign_in]
+                    [
+                        challenge(&error),
+                        method,
+                        challenge(&AuthError::SignIn),
+                        sign_in,
+                    ]
                 })
             })
             .collect();

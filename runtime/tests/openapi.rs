@@ -814,6 +814,61 @@ fn a_raw_variant_is_named_without_its_prefix() {
         "{conflict}"
     );
     // The bodies the examples document.
-    let body: Value = serde_json::from_slice(r#match::r#type.to_response().body()).unwrap();
-    assert_eq!(body, examples["type"]["value"]);
+    for (name, error) in [("type", r#match::r#type), ("loop", r#match::r#loop(1))] {
+        let body: Value = serde_json::from_slice(error.to_response().body()).unwrap();
+        assert_eq!(body, examples[name]["value"], "{error:?}");
+    }
+}
+
+/// RFC 6750 §3: a 400 or 403 sends a challenge only with one of its own
+/// codes. The document says `WWW-Authenticate` exactly where the response
+/// sends it.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum GrantOnly {
+    #[error("the grant expired")]
+    #[status(bad_request)]
+    #[oauth(invalid_grant)]
+    Grant,
+    #[error("the client may not")]
+    #[status(forbidden)]
+    #[oauth(unauthorized_client)]
+    Client,
+    #[error("the token lacks a scope")]
+    #[status(forbidden)]
+    #[oauth(insufficient_scope)]
+    Scope,
+}
+
+#[test]
+fn the_challenge_header_is_documented_where_it_is_sent() {
+    let responses = responses_json::<GrantOnly>();
+    for (status, error) in [
+        (400, GrantOnly::Grant),
+        (403, GrantOnly::Client),
+        (403, GrantOnly::Scope),
+    ] {
+        let sent = error
+            .to_response()
+            .headers()
+            .contains_key("www-authenticate");
+        let documented = responses[status.to_string()]["headers"]["WWW-Authenticate"].is_object();
+        // One status may hold several variants: documented if any sends it.
+        if sent {
+            assert!(documented, "{error:?}");
+        }
+    }
+    assert!(!GrantOnly::Grant
+        .to_response()
+        .headers()
+        .contains_key("www-authenticate"));
+    assert!(
+        responses["400"]["headers"]["WWW-Authenticate"].is_null(),
+        "{}",
+        responses["400"]
+    );
+    assert!(GrantOnly::Scope
+        .to_response()
+        .headers()
+        .contains_key("www-authenticate"));
+    assert!(responses["403"]["headers"]["WWW-Authenticate"].is_object());
 }

@@ -286,14 +286,11 @@ fn problem_example(variant: &Own, status: u16, reason: &'static str, json: Value
 }
 
 /// Whether a variant with this status and OAuth code (`""` for none) sends
-/// `WWW-Authenticate` (section "The wire").
+/// `WWW-Authenticate` (section "The wire"): the responses' own rule.
 fn challenged(status: u16, oauth: &str) -> bool {
-    status == 401
-        || (matches!(status, 400 | 403)
-            && matches!(
-                oauth,
-                "invalid_request" | "invalid_token" | "insufficient_scope"
-            ))
+    http::StatusCode::from_u16(status).is_ok_and(|status| {
+        crate::headers::sends_challenge(status, crate::OAuthErrorCode::from_wire(oauth))
+    })
 }
 
 /// The reason phrase of a status, "Client Error" or "Server Error" for a
