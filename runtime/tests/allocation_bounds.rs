@@ -162,6 +162,25 @@ fn a_response_with_field_errors_is_linear_in_them() {
     );
 }
 
+#[test]
+fn a_long_message_is_linear_in_json_and_problem_json() {
+    let _serial = one_at_a_time();
+    // Quotes, a control character and a non-ASCII letter: each escaped
+    // or copied, none re-encoded twice.
+    assert_linear("to_response, message", 16.0, 10_000, |n| {
+        let message = "\"\u{1}é<".repeat(n);
+        let error = HostileError::Message(message.clone());
+        let (bytes, _response) = allocated_by(|| error.to_response());
+        (bytes, message.len())
+    });
+    assert_linear("to_response_in(ProblemJson), message", 16.0, 10_000, |n| {
+        let message = "\"\u{1}é<".repeat(n);
+        let error = HostileError::Message(message.clone());
+        let (bytes, _response) = allocated_by(|| error.to_response_in(Format::ProblemJson));
+        (bytes, message.len())
+    });
+}
+
 #[cfg(feature = "xml")]
 #[test]
 fn xml_bodies_are_linear_in_their_content() {
