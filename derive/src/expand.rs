@@ -201,7 +201,7 @@ impl Plan {
                 PlanKind::Own(Box::new(Own::new(input, variant, code, bounds)))
             }
             (_, [field]) => {
-                let ty = field.ty;
+                let ty = &*crate::parse::parsed(field.ty);
                 bounds.require(ty, quote!(::api_status::ApiError));
                 let binding = binding(&field.member);
                 PlanKind::Transparent {
@@ -242,7 +242,7 @@ impl Own {
             MessageSource::Literal(_) | MessageSource::Display => None,
         };
         let field_errors = variant.field_errors_field().map(|field| {
-            let ty = field.ty;
+            let ty = &*crate::parse::parsed(field.ty);
             bounds.require(ty, quote!(::api_status::IntoFieldErrors));
             let binding = binding(&field.member);
             Expr {
@@ -254,7 +254,7 @@ impl Own {
             .retry_after_field()
             .filter(|_| variant.attrs.retry_after.is_none())
             .map(|field| {
-                let ty = field.ty;
+                let ty = &*crate::parse::parsed(field.ty);
                 bounds.require(ty, quote!(::api_status::__private::RetryAfterSeconds));
                 let binding = binding(&field.member);
                 Expr {
@@ -666,7 +666,7 @@ fn json_of(text: &str) -> String {
 /// Decided from the tokens, so that every other field, a generic one or an
 /// alias included, goes through `Display` (and, when it has none, gets the
 /// compiler's own error).
-fn is_integer(ty: &Type) -> bool {
+pub(crate) fn is_integer(ty: &Type) -> bool {
     const INTEGERS: [&str; 12] = [
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];

@@ -2,11 +2,12 @@
 //! `#[derive(ApiError)]`. Depend on `api-status`, which re-exports it, rather
 //! than on this crate: the generated code names `::api_status`.
 //!
-//! The pipeline: `ast.rs` parses the input into a model (attributes in
-//! `attr.rs`, `#[message]` strings in `message.rs`), `check.rs` finds the
-//! mistakes that involve several attributes, `expand.rs` generates code from
-//! a valid model, and on any error `fallback.rs` emits every error together
-//! with a stub impl. `status!` (`status_macro.rs`) reads the same status
+//! The pipeline: `parse.rs` reads the input into syn's tree (walking the
+//! tokens itself for the common shapes), `ast.rs` builds a model of it
+//! (attributes in `attr.rs`, `#[message]` strings in `message.rs`),
+//! `check.rs` finds the mistakes that involve several attributes,
+//! `expand.rs` generates code from a valid model, and on any error
+//! `fallback.rs` emits every error together with a stub impl. `status!` (`status_macro.rs`) reads the same status
 //! table (`status.rs`).
 #![forbid(unsafe_code)]
 
@@ -20,6 +21,7 @@ mod expand_openapi;
 mod fallback;
 mod generics;
 mod message;
+mod parse;
 mod status;
 mod status_macro;
 mod symbol;
@@ -27,7 +29,7 @@ mod wire;
 mod wire_problem;
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
+use syn::DeriveInput;
 
 /// Derives `api_status::ApiError`, `From<T> for http::Response<Bytes>` and,
 /// with the runtime's framework features, the frameworks' response traits.
@@ -37,8 +39,10 @@ use syn::{parse_macro_input, DeriveInput};
     attributes(status, message, oauth, retry_after, field_errors, problem)
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    derive(&input).into()
+    match parse::derive_input(input.into()) {
+        Ok(input) => derive(&input).into(),
+        Err(error) => error.to_compile_error().into(),
+    }
 }
 
 /// `status!(name)`: the `http::StatusCode` of a Rails status name of any
