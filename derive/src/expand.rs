@@ -555,22 +555,64 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             if is_integer(field.ty) {
                 integers.push(arg.member.clone());
             }
-            let format_trait = Ident::new(arg.format_trait.name(), Span::call_site());
-            bounds.require(field.ty, quote!(::core::fmt::#format_trait));
+            if bounds.is_generic(field.ty) {
+                let format_trait = Ident::new(arg.format_trait.name(), Span::call_site());
+                bounds.require(field.ty, quote!(::core::fmt::#format_trait));
+            }
         }
         if !fields.contains(&arg.member) {
             fields.push(arg.member.clone());
         }
     }
-    if let Some(pieces) = integer_pieces(template, &integers) {
-        return Expr {
-            tokens: pieces,
-            fields,
-        };
+    let tokens = match integer_pieces(template, &integers) {
+        Some(source) => source_tokens(&source),
+        None => message_writes(template, &integers, span),
+    };
+    Expr { tokens, fields }
+}
+
+/// The whole message in one `MessageSink::pieces` call, as source text,
+/// when every field it interpolates is an integer without a format spec:
+/// its size is then known before it is written (the JSON of the literal
+/// segments, computed here, and the integers' digits, each in a `Digits`
+/// temporary of the same statement), so the JSON body is written straight
+/// into a buffer of its exact size. `None` for any other message.
+///
+/// Source text, lexed by the compiler, costs the macro less than building
+/// the tokens one by one. Only here: a call that can fail to compile (a
+/// field that is not `Display`) is built as tokens, so that the compiler's
+/// error points at the field in the variant's pattern; from source text,
+/// it would point at the derive.
+fn integer_pieces(template: &Template, integers: &[Member]) -> Option<String> {
+    let mut out = String::from("::api_status::__private::MessageSink::pieces(__out,&[");
+    for segment in &template.segments {
+        match segment {
+            Segment::Literal(text) => {
+                let _ = write!(out, "({text:?},{:?}),", json_of(text));
+            }
+            Segment::Arg { index, spec: None } => {
+                let arg = template.args.get(*index)?;
+                if !integers.contains(&arg.member) {
+                    return None;
+                }
+                let _ = write!(
+                    out,
+                    "::api_status::__private::IntegerArg::piece(&::api_status::__private::Arg({}),&mut ::api_status::__private::Digits::new()),",
+                    binding_name(&arg.member)
+                );
+            }
+            Segment::Arg { spec: Some(_), .. } => return None,
+        }
     }
-    // A literal segment is handed over with the field that follows it, in
-    // one call: each call is a basic block and borrows `__out` once more
-    // in the generated function, which the compiler checks as a whole.
+    out.push_str("])");
+    Some(out)
+}
+
+/// The statements that write any other `#[message]`, each literal segment
+/// handed over with the field that follows it, in one call: each call is a
+/// basic block and borrows `__out` once more in the generated function,
+/// which the compiler checks as a whole.
+fn message_writes(template: &Template, integers: &[Member], span: Span) -> TokenStream {
     let mut writes = Vec::with_capacity(template.segments.len());
     let mut pending: Option<(&str, String)> = None;
     for segment in &template.segments {
@@ -614,43 +656,7 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
         }
     }
     writes.extend(pending.map(|(text, json)| literal_write(text, &json)));
-    Expr {
-        tokens: quote!({ #(#writes;)* }),
-        fields,
-    }
-}
-
-/// The whole message in one `MessageSink::pieces` call, when every field it
-/// interpolates is an integer without a format spec: its size is then known
-/// before it is written (the JSON of the literal segments, computed here,
-/// and the integers' digits), so the JSON body is written straight into a
-/// buffer of its exact size. `None` for any other message.
-///
-/// Each integer's digits go into a `Digits` temporary of the same
-/// statement.
-fn integer_pieces(template: &Template, integers: &[Member]) -> Option<TokenStream> {
-    let mut pieces = Vec::with_capacity(template.segments.len());
-    for segment in &template.segments {
-        match segment {
-            Segment::Literal(text) => {
-                let json = json_of(text);
-                pieces.push(quote!((#text, #json)));
-            }
-            Segment::Arg { index, spec: None } => {
-                let arg = template.args.get(*index)?;
-                if !integers.contains(&arg.member) {
-                    return None;
-                }
-                let binding = binding(&arg.member);
-                pieces.push(quote!(::api_status::__private::IntegerArg::piece(
-                    &::api_status::__private::Arg(#binding),
-                    &mut ::api_status::__private::Digits::new()
-                )));
-            }
-            Segment::Arg { spec: Some(_), .. } => return None,
-        }
-    }
-    Some(quote!(::api_status::__private::MessageSink::pieces(__out, &[#(#pieces),*])))
+    quote!({ #(#writes;)* })
 }
 
 /// A literal segment escaped as a JSON string's contents, once, by the
@@ -683,6 +689,14 @@ pub(crate) fn is_integer(ty: &Type) -> bool {
     }
 }
 
+/// [`binding`]'s name, for source text: `__field_id`, `__field_0`.
+fn binding_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => format!("__field_{}", ident.unraw()),
+        Member::Unnamed(index) => format!("__field_{}", index.index),
+    }
+}
+
 /// The call that hands a literal segment of a `#[message]` to `__out`, as
 /// written and JSON-escaped.
 fn literal_write(text: &str, json: &str) -> TokenStream {
@@ -700,6 +714,8 @@ fn pattern(path: &TokenStream, fields: &[Member]) -> TokenStream {
 
 /// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
 fn binding(member: &Member) -> Ident {
+    // `format_ident!` writes a raw identifier without its `r#`, as
+    // `binding_name` does.
     match member {
         Member::Named(ident) => format_ident!("__field_{}", ident),
         Member::Unnamed(index) => format_ident!("__field_{}", index.index),

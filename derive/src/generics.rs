@@ -28,15 +28,15 @@ impl Bounds {
     /// concrete type is checked where the field is used instead, with a
     /// better error).
     pub fn require(&mut self, ty: &Type, bound: TokenStream) {
-        if mentions(ty.to_token_stream(), &self.params) {
+        if self.is_generic(ty) {
             self.predicates.push(quote!(#ty: #bound));
         }
     }
 
-    /// Whether `ty` mentions one of the type's parameters.
-    #[cfg(feature = "utoipa")]
+    /// Whether `ty` mentions one of the type's parameters (never, for a
+    /// type without any: the type's tokens are not even looked at).
     pub fn is_generic(&self, ty: &Type) -> bool {
-        mentions(ty.to_token_stream(), &self.params)
+        !self.params.is_empty() && mentions(ty.to_token_stream(), &self.params)
     }
 
     /// Requires `Self: bound` when the type is generic at all.
@@ -66,9 +66,6 @@ impl Bounds {
 
 /// Whether `tokens` name any of `params`.
 fn mentions(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
-    if params.is_empty() {
-        return false;
-    }
     tokens.into_iter().any(|tree| match tree {
         TokenTree::Ident(ident) => params.contains(&ident.to_string()),
         TokenTree::Group(group) => mentions(group.stream(), params),
