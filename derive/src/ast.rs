@@ -11,6 +11,9 @@ use crate::message::{self, Template};
 /// The type the derive is on.
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
+    /// The type's name as the source spells it, without a raw
+    /// identifier's `r#`.
+    pub name: String,
     /// An enum, or a struct modelled as its one variant.
     pub is_enum: bool,
     /// The attributes on the type itself (for an enum, only `#[status]`
@@ -43,6 +46,7 @@ impl<'a> Input<'a> {
         match &input.data {
             Data::Enum(data) => Some(Input {
                 original: input,
+                name: name_of(&input.ident),
                 is_enum: true,
                 attrs: attr::parse_container(cx, &input.attrs),
                 variants: data
@@ -57,6 +61,7 @@ impl<'a> Input<'a> {
                 let variant = Variant::from_syn(cx, &input.ident, &input.attrs, &data.fields);
                 Some(Input {
                     original: input,
+                    name: name_of(&input.ident),
                     is_enum: false,
                     attrs: Attrs::default(),
                     variants: vec![variant],
@@ -104,7 +109,7 @@ impl<'a> Variant<'a> {
                     Some(ident) => Member::Named(ident.clone()),
                     None => Member::Unnamed(Index {
                         index: index as u32,
-                        span: syn::spanned::Spanned::span(&field.ty),
+                        span: first_span(&field.ty),
                     }),
                 },
                 ty: &field.ty,
@@ -137,5 +142,35 @@ impl<'a> Variant<'a> {
         self.fields
             .iter()
             .find(|field| field.attrs.retry_after.is_some())
+    }
+}
+
+/// An identifier as the source spells it, without a raw identifier's `r#`
+/// (`IdentExt::unraw` and a `to_string` of its result, in one `to_string`).
+pub fn name_of(ident: &Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(unraw) => unraw.to_owned(),
+        None => name,
+    }
+}
+
+/// The span of a type's first token, which is what syn's `Spanned` gives
+/// on a stable compiler (where spans cannot be joined), without printing
+/// the whole type to find it.
+fn first_span(ty: &Type) -> proc_macro2::Span {
+    match ty {
+        Type::Path(path) if path.qself.is_none() && path.path.leading_colon.is_none() => {
+            match path.path.segments.first() {
+                Some(segment) => segment.ident.span(),
+                None => syn::spanned::Spanned::span(ty),
+            }
+        }
+        Type::Reference(reference) => reference.and_token.span,
+        Type::Verbatim(tokens) => match tokens.clone().into_iter().next() {
+            Some(tree) => tree.span(),
+            None => syn::spanned::Spanned::span(ty),
+        },
+        ty => syn::spanned::Spanned::span(ty),
     }
 }

@@ -289,10 +289,9 @@ impl Own {
         };
 
         // As the source spells them, without a raw identifier's `r#`.
-        let unraw = |ident: &Ident| ident.unraw().to_string();
         let name = match input.is_enum {
-            true => format!("{}::{}", unraw(&input.original.ident), unraw(variant.ident)),
-            false => unraw(&input.original.ident),
+            true => format!("{}::{}", input.name, crate::ast::name_of(variant.ident)),
+            false => input.name.clone(),
         };
         // problem+json (RFC 9457): `about:blank` and the reason phrase
         // unless `#[problem]` says otherwise; the body fixed when the JSON

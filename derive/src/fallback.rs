@@ -13,6 +13,7 @@ use crate::attr::Attrs;
 pub fn expand(input: &DeriveInput, errors: TokenStream) -> TokenStream {
     let model = Input {
         original: input,
+        name: String::new(),
         is_enum: false,
         attrs: Attrs::default(),
         variants: Vec::new(),

@@ -14,9 +14,10 @@
 //! which the rest of the macro can see:
 //! - it keeps only the attributes the macro reads: its own, and `doc` and
 //!   `error` for the OpenAPI facts (with the `utoipa` feature);
-//! - a field's type is a `Type::Path` when it is one identifier, a
-//!   `Type::Reference` when it is `&` (a lifetime, `mut`) and one
-//!   identifier, and otherwise `Type::Verbatim`, its tokens as written:
+//! - a field's type is a `Type::Path` when it is identifiers joined by
+//!   `::` (`u64`, `api_status::FieldErrors`), a `Type::Reference` when it
+//!   is `&` (a lifetime, `mut`) and one identifier, and otherwise
+//!   `Type::Verbatim`, its tokens as written:
 //!   the macro only ever asks a concrete type whether it is a primitive
 //!   integer (`u64`, `&u64`), which no other shape is, and quotes it
 //!   whole. Where a type is quoted in a call whose bound it may not meet
@@ -278,8 +279,14 @@ pub fn parsed(ty: &Type) -> std::borrow::Cow<'_, Type> {
 
 /// A field's type from its tokens (see the module's documentation).
 fn field_type(tokens: &[TokenTree]) -> Type {
+    if let Some(path) = simple_path(tokens) {
+        return Type::Path(TypePath {
+            attrs: Vec::new(),
+            qself: None,
+            path,
+        });
+    }
     match tokens {
-        [TokenTree::Ident(ident)] => path_type(ident),
         [TokenTree::Punct(and), rest @ ..] if and.as_char() == '&' => {
             let (lifetime, rest) = match rest {
                 [TokenTree::Punct(quote), TokenTree::Ident(name), rest @ ..]
@@ -314,6 +321,45 @@ fn field_type(tokens: &[TokenTree]) -> Type {
         }
         _ => verbatim(tokens),
     }
+}
+
+/// `a::b::C` or `::a::C`: identifiers joined by `::`, without generic
+/// arguments (`api_status::FieldErrors`), as syn reads it.
+fn simple_path(tokens: &[TokenTree]) -> Option<Path> {
+    let (leading_colon, mut rest) = match tokens {
+        [TokenTree::Punct(first), TokenTree::Punct(second), rest @ ..]
+            if is_path_separator(first, second) =>
+        {
+            (Some(token::PathSep([first.span(), second.span()])), rest)
+        }
+        _ => (None, tokens),
+    };
+    let mut segments = Punctuated::new();
+    loop {
+        let [TokenTree::Ident(ident), after @ ..] = rest else {
+            return None;
+        };
+        segments.push_value(syn::PathSegment::from(ident.clone()));
+        match after {
+            [] => break,
+            [TokenTree::Punct(first), TokenTree::Punct(second), after @ ..]
+                if is_path_separator(first, second) =>
+            {
+                segments.push_punct(token::PathSep([first.span(), second.span()]));
+                rest = after;
+            }
+            _ => return None,
+        }
+    }
+    Some(Path {
+        leading_colon,
+        segments,
+    })
+}
+
+/// `::`, as the two tokens it is.
+fn is_path_separator(first: &Punct, second: &Punct) -> bool {
+    first.as_char() == ':' && first.spacing() == Spacing::Joint && second.as_char() == ':'
 }
 
 /// The type named by one identifier.
