@@ -166,6 +166,13 @@ enum PlanKind {
 struct Expr {
     tokens: TokenStream,
     fields: Vec<Member>,
+    /// For an expression that reads fields, what it computes, when that is
+    /// cheap to name: the variants whose expressions have the same key
+    /// read the same fields, of the same types, the same way, so their
+    /// arms can be one (an or-pattern binds the same names at the same
+    /// types in each alternative). An expression that reads no field is
+    /// keyed by its text instead.
+    share: Option<String>,
 }
 
 impl Expr {
@@ -173,6 +180,23 @@ impl Expr {
         Expr {
             tokens,
             fields: Vec::new(),
+            share: None,
+        }
+    }
+
+    /// The call `function::<ty>(binding)` of one field, spanned at its type
+    /// (where an unmet bound of `function` is reported), shared by the
+    /// variants whose field has the same name and type.
+    fn field_call(function: &str, field: &crate::ast::Field<'_>, ty: &Type) -> Expr {
+        let binding = binding(&field.member);
+        let function = Ident::new(function, Span::call_site());
+        let tokens =
+            quote_spanned!(type_span(ty)=> ::api_status::__private::#function::<#ty>(#binding));
+        let share = format!("{function} {binding} {}", quote!(#ty));
+        Expr {
+            tokens,
+            fields: vec![field.member.clone()],
+            share: Some(share),
         }
     }
 }
@@ -208,10 +232,12 @@ impl Plan {
                     lookup: Expr {
                         tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::inner::<#ty>(#binding)),
                         fields: vec![field.member.clone()],
+                        share: None,
                     },
                     to_response: Expr {
                         tokens: quote!(<#ty as ::api_status::ApiError>::to_response(#binding)),
                         fields: vec![field.member.clone()],
+                        share: None,
                     },
                 }
             }
@@ -244,11 +270,7 @@ impl Own {
         let field_errors = variant.field_errors_field().map(|field| {
             let ty = &*crate::parse::parsed(field.ty);
             bounds.require(ty, quote!(::api_status::IntoFieldErrors));
-            let binding = binding(&field.member);
-            Expr {
-                tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::field_errors::<#ty>(#binding)),
-                fields: vec![field.member.clone()],
-            }
+            Expr::field_call("field_errors", field, ty)
         });
         let retry_after_field = variant
             .retry_after_field()
@@ -256,11 +278,7 @@ impl Own {
             .map(|field| {
                 let ty = &*crate::parse::parsed(field.ty);
                 bounds.require(ty, quote!(::api_status::__private::RetryAfterSeconds));
-                let binding = binding(&field.member);
-                Expr {
-                    tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::retry_after_seconds::<#ty>(#binding)),
-                    fields: vec![field.member.clone()],
-                }
+                Expr::field_call("retry_after_seconds", field, ty)
             });
         let oauth_code = variant.attrs.oauth.as_ref().and_then(|oauth| oauth.code);
         let retry_after_seconds = variant
@@ -567,7 +585,11 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
         Some(source) => source_tokens(&source),
         None => message_writes(template, &integers, span),
     };
-    Expr { tokens, fields }
+    Expr {
+        tokens,
+        fields,
+        share: None,
+    }
 }
 
 /// The whole message in one `MessageSink::pieces` call, as source text,
@@ -981,6 +1003,7 @@ impl Methods<'_> {
                             Expr {
                                 tokens: quote!(::core::option::Option::Some(#tokens)),
                                 fields: seconds.fields.clone(),
+                                share: seconds.share.clone(),
                             }
                         })
                     })
@@ -1113,9 +1136,14 @@ impl Methods<'_> {
                 continue;
             };
             let pattern = pattern(&plan.path, &expr.fields);
-            // Only arms that bind nothing can share: the alternatives of an
-            // or-pattern must bind the same names at the same types.
-            let key = (share && expr.fields.is_empty()).then(|| expr.tokens.to_string());
+            // An arm that binds fields shares only by its key (see
+            // `Expr::share`): the alternatives of an or-pattern must bind
+            // the same names at the same types.
+            let key = match (share, &expr.share) {
+                (false, _) => None,
+                (true, Some(key)) => Some(key.clone()),
+                (true, None) => expr.fields.is_empty().then(|| expr.tokens.to_string()),
+            };
             let shared = match &key {
                 Some(key) => arms.iter_mut().find(|arm| arm.key.as_ref() == Some(key)),
                 None => None,

@@ -75,6 +75,91 @@ fn maps_are_field_errors_too_sorted_by_field() {
     );
 }
 
+/// Variants whose `#[field_errors]` field has the same name and type share
+/// one arm of the generated `match` (an or-pattern); each still answers
+/// with its own value, and a field of the same name but another type, or
+/// another name, keeps an arm of its own.
+#[derive(Debug, thiserror::Error, api_status::ApiError)]
+enum Shared {
+    #[error("first")]
+    #[status(unprocessable_entity)]
+    First {
+        errors: FieldErrors,
+        #[field_errors]
+        fields: FieldErrors,
+    },
+    #[error("second")]
+    #[status(bad_request)]
+    Second {
+        #[field_errors]
+        fields: FieldErrors,
+        id: u64,
+    },
+    #[error("third")]
+    #[status(unprocessable_entity)]
+    Third {
+        #[field_errors]
+        fields: BTreeMap<String, Vec<String>>,
+    },
+    #[error("fourth")]
+    #[status(unprocessable_entity)]
+    Fourth(#[field_errors] FieldErrors),
+    #[error("busy")]
+    #[status(service_unavailable)]
+    Busy {
+        #[retry_after]
+        seconds: u64,
+    },
+    #[error("later")]
+    #[status(too_many_requests)]
+    Later {
+        #[retry_after]
+        seconds: u64,
+    },
+}
+
+#[test]
+fn variants_with_the_same_field_errors_field_answer_with_their_own() {
+    let one = |field: &str| -> FieldErrors { [(field, "is invalid")].into_iter().collect() };
+    let cases = [
+        (
+            Shared::First {
+                errors: one("unused"),
+                fields: one("a"),
+            },
+            r#"{"message":"first","errors":{"a":["is invalid"]}}"#,
+        ),
+        (
+            Shared::Second {
+                fields: one("b"),
+                id: 7,
+            },
+            r#"{"message":"second","errors":{"b":["is invalid"]}}"#,
+        ),
+        (
+            Shared::Third {
+                fields: [("c".to_owned(), vec!["is invalid".to_owned()])]
+                    .into_iter()
+                    .collect(),
+            },
+            r#"{"message":"third","errors":{"c":["is invalid"]}}"#,
+        ),
+        (
+            Shared::Fourth(one("d")),
+            r#"{"message":"fourth","errors":{"d":["is invalid"]}}"#,
+        ),
+    ];
+    for (error, body) in cases {
+        assert_eq!(error.body(), body.as_bytes(), "{error:?}");
+    }
+    assert_eq!(Shared::Busy { seconds: 30 }.retry_after(), Some(30));
+    assert_eq!(Shared::Later { seconds: 5 }.retry_after(), Some(5));
+    assert_eq!(
+        Shared::Later { seconds: 5 }.to_response().headers()["retry-after"],
+        "5"
+    );
+}
+
 #[test]
 fn error_body_skips_absent_members_and_ignores_unknown_ones() {
     assert_eq!(
