@@ -237,8 +237,10 @@ fn attribute(pound: &Punct, group: &Group) -> Option<Option<Attribute>> {
             },
             tokens: args.stream(),
         }),
-        // `name = value`, `name::more`: syn's reading, for this attribute
-        // alone.
+        // `status::more`: a path, never one of the macro's attributes,
+        // which are named by one identifier.
+        (Some(TokenTree::Punct(colon)), _) if colon.as_char() == ':' => return Some(None),
+        // `name = value`: syn's reading, for this attribute alone.
         _ => return syn_attribute(pound, group).map(Some),
     };
     Some(Some(Attribute {
@@ -447,7 +449,9 @@ impl<'a> Cursor<'a> {
         Some(attrs)
     }
 
-    /// Nothing, `pub`, or `pub(...)` (read by syn).
+    /// Nothing, `pub`, or `pub` and a parenthesized group, which syn reads:
+    /// a restriction (`pub(crate)`, `pub(in path)`), or `pub` before a
+    /// tuple field's type (`pub (u8, u16)`), which the group then stays.
     fn visibility(&mut self) -> Option<Visibility> {
         let Some(TokenTree::Ident(word)) = self.peek() else {
             return Some(Visibility::Inherited);
@@ -458,14 +462,25 @@ impl<'a> Cursor<'a> {
         self.advance();
         match self.peek() {
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
-                self.advance();
                 let tokens: TokenStream = [
                     TokenTree::Ident(word.clone()),
                     TokenTree::Group(group.clone()),
                 ]
                 .into_iter()
                 .collect();
-                syn::parse2(tokens).ok()
+                let (vis, restricted) = syn::parse::Parser::parse2(
+                    |input: syn::parse::ParseStream| {
+                        let vis: Visibility = input.parse()?;
+                        let rest: TokenStream = input.parse()?;
+                        Ok((vis, rest.is_empty()))
+                    },
+                    tokens,
+                )
+                .ok()?;
+                if restricted {
+                    self.advance();
+                }
+                Some(vis)
             }
             _ => Some(Visibility::Public(token::Pub(word.span()))),
         }
@@ -518,184 +533,5 @@ impl<'a> Cursor<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use quote::{quote, ToTokens};
-    use syn::{Data, DeriveInput, Fields};
-
-    use super::{is_kept, walk};
-
-    /// syn's parse with the attributes the walk drops removed, printed.
-    fn by_syn(tokens: proc_macro2::TokenStream) -> String {
-        let mut input: DeriveInput = syn::parse2(tokens).unwrap();
-        let keep = |attrs: &mut Vec<syn::Attribute>| {
-            attrs.retain(|attr| {
-                attr.path()
-                    .get_ident()
-                    .is_some_and(|ident| is_kept(&ident.to_string()))
-            });
-        };
-        keep(&mut input.attrs);
-        let fields = |fields: &mut Fields, keep: &dyn Fn(&mut Vec<syn::Attribute>)| {
-            for field in fields.iter_mut() {
-                keep(&mut field.attrs);
-            }
-        };
-        match &mut input.data {
-            Data::Enum(data) => {
-                for variant in &mut data.variants {
-                    keep(&mut variant.attrs);
-                    fields(&mut variant.fields, &keep);
-                }
-            }
-            Data::Struct(data) => fields(&mut data.fields, &keep),
-            Data::Union(_) => {}
-        }
-        flat(input.to_token_stream())
-    }
-
-    /// The token trees, flattened, without their spacing (syn prints `>>`
-    /// in a type it parsed as two tokens apart; the walk keeps them as
-    /// written).
-    fn flat(tokens: proc_macro2::TokenStream) -> String {
-        let mut out = String::new();
-        for tree in tokens {
-            match tree {
-                proc_macro2::TokenTree::Group(group) => {
-                    let (open, close) = match group.delimiter() {
-                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
-                        proc_macro2::Delimiter::Brace => ("{", "}"),
-                        proc_macro2::Delimiter::Bracket => ("[", "]"),
-                        proc_macro2::Delimiter::None => ("«", "»"),
-                    };
-                    out.push_str(open);
-                    out.push_str(&flat(group.stream()));
-                    out.push_str(close);
-                }
-                proc_macro2::TokenTree::Punct(punct) => out.push(punct.as_char()),
-                other => out.push_str(&other.to_string()),
-            }
-            out.push(' ');
-        }
-        out
-    }
-
-    /// The walk reads `tokens` as syn does, but for the attributes it
-    /// drops.
-    fn assert_read_as_syn(tokens: proc_macro2::TokenStream) {
-        let walked = walk(tokens.clone()).unwrap_or_else(|| panic!("not walked: {tokens}"));
-        assert_eq!(flat(walked.to_token_stream()), by_syn(tokens));
-    }
-
-    #[test]
-    fn reads_the_shapes_of_error_types_as_syn_does() {
-        assert_read_as_syn(quote! {
-            /// Errors.
-            #[status(internal_server_error)]
-            pub enum AppError {
-                #[error("not found")]
-                #[status(not_found)]
-                NotFound,
-                #[error("bad {0}")]
-                #[status(bad_request)]
-                #[message("bad {0}")]
-                Bad(u64, String),
-                #[status(unprocessable_entity)]
-                Invalid {
-                    id: u64,
-                    pub name: &'static str,
-                    pub(crate) r#type: &mut str,
-                    #[field_errors]
-                    errors: api_status::FieldErrors,
-                    map: std::collections::HashMap<String, Vec<u8>>,
-                    callback: fn(u8, u16) -> Option<u8>,
-                    boxed: Box<dyn Fn(u8) -> Vec<u8> + Send>,
-                    array: [u8; 4],
-                    tuple: (u8, u16),
-                },
-                #[status(transparent)]
-                Inner(#[source] Box<Other>),
-                #[retry_after(30)]
-                #[status(service_unavailable)]
-                Busy { #[retry_after] seconds: u64 }
-            }
-        });
-        assert_read_as_syn(quote! {
-            #[derive(Debug)]
-            #[status(not_found)]
-            pub(crate) struct NotFound { pub id: u64 }
-        });
-        assert_read_as_syn(quote!(
-            #[status(not_found)]
-            struct Tuple(pub u64, &'static str);
-        ));
-        assert_read_as_syn(quote!(
-            #[status(not_found)]
-            struct Unit;
-        ));
-        assert_read_as_syn(quote!(
-            enum Empty {}
-        ));
-    }
-
-    #[test]
-    fn leaves_other_shapes_to_syn() {
-        // Braces, not parentheses: rustfmt leaves the tokens as written.
-        for tokens in [
-            quote! { enum Generic<T> { A(T) } },
-            quote! { enum Where where u8: Copy { A } },
-            quote! { enum Discriminant { A = 1 } },
-            quote! { struct Default { a: u8 = 1 } },
-            quote! { union Union { a: u8 } },
-            quote! { struct Unbalanced { a: Vec<u8>> } },
-            quote! { enum Visible { pub A } },
-        ] {
-            assert!(walk(tokens.clone()).is_none(), "walked: {tokens}");
-        }
-    }
-
-    #[test]
-    fn a_field_type_is_an_integer_for_the_macro_as_when_syn_reads_it() {
-        let types = [
-            quote!(u64),
-            quote!(&u64),
-            quote!(&'static u64),
-            quote!(&'static mut u64),
-            quote!(&mut i8),
-            quote!(usize),
-            quote!(String),
-            quote!(&str),
-            quote!(core::primitive::u64),
-            quote!(::u64),
-            quote!(&&u64),
-            quote!((u64)),
-            quote!(Vec<u64>),
-            quote!([u64; 2]),
-            quote!(fn() -> u64),
-        ];
-        for ty in types {
-            let walked = walk(quote! { struct S(#ty); }).expect("walked");
-            let parsed: syn::Type = syn::parse2(ty.clone()).unwrap();
-            let Data::Struct(data) = walked.data else {
-                panic!("a struct")
-            };
-            let field = data.fields.iter().next().expect("one field");
-            assert_eq!(
-                crate::expand::is_integer(&field.ty),
-                crate::expand::is_integer(&parsed),
-                "{ty}"
-            );
-        }
-    }
-
-    #[test]
-    fn keeps_a_name_value_attribute_of_its_own_as_syn_reads_it() {
-        assert_read_as_syn(quote! {
-            enum E {
-                #[status = 404]
-                #[message("a", "b")]
-                #[oauth]
-                A,
-            }
-        });
-    }
-}
+#[path = "parse_tests.rs"]
+mod tests;
