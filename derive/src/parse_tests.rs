@@ -297,7 +297,7 @@ fn input_strategy() -> impl proptest::strategy::Strategy<Value = (String, bool)>
                     }
                     text
                 };
-                let mut unnamed_text = |fields: &[(String, usize, usize)], walkable: &mut bool| {
+                let unnamed_text = |fields: &[(String, usize, usize)], walkable: &mut bool| {
                     list(
                         fields
                             .iter()
@@ -347,7 +347,7 @@ fn input_strategy() -> impl proptest::strategy::Strategy<Value = (String, bool)>
                                 walkable = false;
                                 text.push_str("pub ");
                             }
-                            text.push_str("V");
+                            text.push('V');
                             match shape {
                                 0 => {}
                                 1 => text.push_str(&format!(
