@@ -166,13 +166,10 @@ enum PlanKind {
 struct Expr {
     tokens: TokenStream,
     fields: Vec<Member>,
-    /// For an expression that reads fields, what it computes, when that is
-    /// cheap to name: the variants whose expressions have the same key
-    /// read the same fields, of the same types, the same way, so their
-    /// arms can be one (an or-pattern binds the same names at the same
-    /// types in each alternative). An expression that reads no field is
-    /// keyed by its text instead.
-    share: Option<String>,
+    /// Whether the expression was lexed from source text, where the names
+    /// of the fields' bindings have the call site's hygiene: its arm's
+    /// pattern binds them with that hygiene too (see [`binding_at`]).
+    from_text: bool,
 }
 
 impl Expr {
@@ -180,23 +177,7 @@ impl Expr {
         Expr {
             tokens,
             fields: Vec::new(),
-            share: None,
-        }
-    }
-
-    /// The call `function::<ty>(binding)` of one field, spanned at its type
-    /// (where an unmet bound of `function` is reported), shared by the
-    /// variants whose field has the same name and type.
-    fn field_call(function: &str, field: &crate::ast::Field<'_>, ty: &Type) -> Expr {
-        let binding = binding(&field.member);
-        let function = Ident::new(function, Span::call_site());
-        let tokens =
-            quote_spanned!(type_span(ty)=> ::api_status::__private::#function::<#ty>(#binding));
-        let share = format!("{function} {binding} {}", quote!(#ty));
-        Expr {
-            tokens,
-            fields: vec![field.member.clone()],
-            share: Some(share),
+            from_text: false,
         }
     }
 }
@@ -232,12 +213,12 @@ impl Plan {
                     lookup: Expr {
                         tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::inner::<#ty>(#binding)),
                         fields: vec![field.member.clone()],
-                        share: None,
+                        from_text: false,
                     },
                     to_response: Expr {
                         tokens: quote!(<#ty as ::api_status::ApiError>::to_response(#binding)),
                         fields: vec![field.member.clone()],
-                        share: None,
+                        from_text: false,
                     },
                 }
             }
@@ -248,7 +229,12 @@ impl Plan {
         };
         let (path, path_text) = if input.is_enum {
             let ident = variant.ident;
-            (quote!(Self::#ident), format!("Self::{ident}"))
+            // Raw in source text, which is lexed in the call site's
+            // edition: a name that a macro of an older edition gave
+            // (`async`, from 2015) may be a keyword there. Any name a
+            // variant can have can be written raw.
+            let text = format!("Self::r#{}", crate::ast::name_of(ident));
+            (quote!(Self::#ident), text)
         } else {
             (quote!(Self), String::from("Self"))
         };
@@ -270,7 +256,12 @@ impl Own {
         let field_errors = variant.field_errors_field().map(|field| {
             let ty = &*crate::parse::parsed(field.ty);
             bounds.require(ty, quote!(::api_status::IntoFieldErrors));
-            Expr::field_call("field_errors", field, ty)
+            let binding = binding(&field.member);
+            Expr {
+                tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::field_errors::<#ty>(#binding)),
+                fields: vec![field.member.clone()],
+                from_text: false,
+            }
         });
         let retry_after_field = variant
             .retry_after_field()
@@ -278,7 +269,12 @@ impl Own {
             .map(|field| {
                 let ty = &*crate::parse::parsed(field.ty);
                 bounds.require(ty, quote!(::api_status::__private::RetryAfterSeconds));
-                Expr::field_call("retry_after_seconds", field, ty)
+                let binding = binding(&field.member);
+                Expr {
+                    tokens: quote_spanned!(type_span(ty)=> ::api_status::__private::retry_after_seconds::<#ty>(#binding)),
+                    fields: vec![field.member.clone()],
+                    from_text: false,
+                }
             });
         let oauth_code = variant.attrs.oauth.as_ref().and_then(|oauth| oauth.code);
         let retry_after_seconds = variant
@@ -581,14 +577,17 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
             fields.push(arg.member.clone());
         }
     }
-    let tokens = match integer_pieces(template, &integers) {
-        Some(source) => source_tokens(&source),
-        None => message_writes(template, &integers, span),
-    };
-    Expr {
-        tokens,
-        fields,
-        share: None,
+    match integer_pieces(template, &integers) {
+        Some(source) => Expr {
+            tokens: source_tokens(&source),
+            fields,
+            from_text: true,
+        },
+        None => Expr {
+            tokens: message_writes(template, &integers, span),
+            fields,
+            from_text: false,
+        },
     }
 }
 
@@ -603,7 +602,10 @@ fn format_message(variant: &Variant<'_>, bounds: &mut Bounds) -> Expr {
 /// the tokens one by one. Only here: a call that can fail to compile (a
 /// field that is not `Display`) is built as tokens, so that the compiler's
 /// error points at the field in the variant's pattern; from source text,
-/// it would point at the derive.
+/// it would point at the derive. (So would the error of a field whose type
+/// is spelled like an integer and is not one: a type of the user's named
+/// `u64`.) The arm binds the fields with the call site's hygiene, as the
+/// text names them ([`Expr::from_text`]).
 fn integer_pieces(template: &Template, integers: &[Member]) -> Option<String> {
     let mut out = String::from("::api_status::__private::MessageSink::pieces(__out,&[");
     for segment in &template.segments {
@@ -698,7 +700,9 @@ pub(crate) fn is_integer(ty: &Type) -> bool {
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];
     let ty = match ty {
-        Type::Reference(reference) => &*reference.elem,
+        // Not `&mut`: the runtime writes the digits of an integer or of a
+        // shared reference to one.
+        Type::Reference(reference) if reference.mutability.is_none() => &*reference.elem,
         ty => ty,
     };
     match ty {
@@ -725,15 +729,28 @@ fn literal_write(text: &str, json: &str) -> TokenStream {
 }
 
 /// `path { field: __field_field, .. }`: a pattern that binds `fields`.
-fn pattern(path: &TokenStream, fields: &[Member]) -> TokenStream {
-    let bindings = fields.iter().map(|member| {
-        let binding = binding(member);
+fn pattern(path: &TokenStream, expr: &Expr) -> TokenStream {
+    let bindings = expr.fields.iter().map(|member| {
+        let binding = match expr.from_text {
+            true => binding_at(member, Span::call_site()),
+            false => binding(member),
+        };
         quote!(#member: #binding)
     });
     quote!(#path { #(#bindings,)* .. })
 }
 
-/// The local a field is bound to in a match arm: `__field_id`, `__field_0`.
+/// [`binding`] with the hygiene of `span`: the call site's, for an
+/// expression lexed from source text. (A named field's own binding has the
+/// field's name's, which a `macro_rules!` around the type may give another
+/// context than the derive's call site.)
+fn binding_at(member: &Member, span: Span) -> Ident {
+    Ident::new(&binding_name(member), span)
+}
+
+/// The local a field is bound to in a match arm: `__field_id`, `__field_0`,
+/// spanned at the field's name (where a bound the field does not meet is
+/// reported).
 fn binding(member: &Member) -> Ident {
     // `format_ident!` writes a raw identifier without its `r#`, as
     // `binding_name` does.
@@ -881,7 +898,7 @@ impl Methods<'_> {
                     next_name += 1;
                 }
                 PlanKind::Transparent { lookup, .. } => {
-                    let pattern = pattern(&plan.path, &lookup.fields);
+                    let pattern = pattern(&plan.path, lookup);
                     let tokens = &lookup.tokens;
                     transparent_arms.extend(quote!(#pattern => return #tokens,));
                 }
@@ -1003,7 +1020,7 @@ impl Methods<'_> {
                             Expr {
                                 tokens: quote!(::core::option::Option::Some(#tokens)),
                                 fields: seconds.fields.clone(),
-                                share: seconds.share.clone(),
+                                from_text: seconds.from_text,
                             }
                         })
                     })
@@ -1135,15 +1152,10 @@ impl Methods<'_> {
                 defaulted = true;
                 continue;
             };
-            let pattern = pattern(&plan.path, &expr.fields);
-            // An arm that binds fields shares only by its key (see
-            // `Expr::share`): the alternatives of an or-pattern must bind
-            // the same names at the same types.
-            let key = match (share, &expr.share) {
-                (false, _) => None,
-                (true, Some(key)) => Some(key.clone()),
-                (true, None) => expr.fields.is_empty().then(|| expr.tokens.to_string()),
-            };
+            let pattern = pattern(&plan.path, &expr);
+            // Only arms that bind nothing can share: the alternatives of an
+            // or-pattern must bind the same names at the same types.
+            let key = (share && expr.fields.is_empty()).then(|| expr.tokens.to_string());
             let shared = match &key {
                 Some(key) => arms.iter_mut().find(|arm| arm.key.as_ref() == Some(key)),
                 None => None,

@@ -29,7 +29,6 @@ use std::fmt::Write;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
-use syn::ext::IdentExt as _;
 use syn::{
     Attribute, Data, Expr, ExprLit, GenericArgument, Lit, LitStr, Meta, PathArguments, Type,
 };
@@ -51,7 +50,7 @@ pub fn hook(input: &Input<'_>, self_ty: &TokenStream, where_clause: &TokenStream
     let raw = raw_attrs(input);
     for (index, variant) in input.variants.iter().enumerate() {
         let attrs = raw.get(index).copied().unwrap_or_default();
-        let name = variant.ident.unraw().to_string();
+        let name = crate::ast::name_of(variant.ident);
         let doc = doc_comment(attrs);
         match (input.status_of(variant), variant.fields.as_slice()) {
             (Some(StatusValue::Code(code)), _) => {
@@ -125,7 +124,7 @@ fn own(
         ),
         MessageSource::Display => (
             String::new(),
-            error_text(attrs).unwrap_or_else(|| variant.ident.unraw().to_string()),
+            error_text(attrs).unwrap_or_else(|| crate::ast::name_of(variant.ident)),
         ),
     };
     let mut flags = String::new();

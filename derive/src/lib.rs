@@ -7,8 +7,8 @@
 //! (attributes in `attr.rs`, `#[message]` strings in `message.rs`),
 //! `check.rs` finds the mistakes that involve several attributes,
 //! `expand.rs` generates code from a valid model, and on any error
-//! `fallback.rs` emits every error together with a stub impl. `status!` (`status_macro.rs`) reads the same status
-//! table (`status.rs`).
+//! `fallback.rs` emits every error together with a stub impl. `status!`
+//! (`status_macro.rs`) reads the same status table (`status.rs`).
 #![forbid(unsafe_code)]
 
 mod ast;

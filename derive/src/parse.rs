@@ -10,27 +10,33 @@
 //! 145 M rustc instructions in the unoptimized build cargo makes of proc
 //! macros (`BENCHMARKS.md`, "Compile time").
 //!
-//! What the walk builds differs from syn's parse in two ways, neither of
-//! which the rest of the macro can see:
+//! What the walk builds differs from syn's parse in these ways:
 //! - it keeps only the attributes the macro reads: its own, and `doc` and
-//!   `error` for the OpenAPI facts (with the `utoipa` feature);
+//!   `error` for the OpenAPI facts (with the `utoipa` feature). The others
+//!   are not read at all, so a foreign attribute that syn could not parse
+//!   is left to its own derive or to the compiler;
 //! - a field's type is a `Type::Path` when it is identifiers joined by
 //!   `::` (`u64`, `api_status::FieldErrors`), a `Type::Reference` when it
 //!   is `&` (a lifetime, `mut`) and one identifier, and otherwise
-//!   `Type::Verbatim`, its tokens as written:
-//!   the macro only ever asks a concrete type whether it is a primitive
-//!   integer (`u64`, `&u64`), which no other shape is, and quotes it
-//!   whole. Where a type is quoted in a call whose bound it may not meet
-//!   (a `#[field_errors]` or `#[retry_after]` field, a transparent
-//!   variant's), [`parsed`] reads it with syn first: rustc 1.95 points
-//!   that error at the whole of a type syn printed, but only at the first
-//!   token of the same tokens passed on as written (checked by
-//!   `ui-tests/tests/ui/fail/field-errors-not-into-field-errors.rs`).
+//!   `Type::Verbatim`, its tokens as written. The macro only ever asks a
+//!   concrete type whether it is a primitive integer (`u64`, `&u64`),
+//!   which no other shape is, and quotes it whole. Where a type is quoted
+//!   in a call whose bound it may not meet (a `#[field_errors]` or
+//!   `#[retry_after]` field, a transparent variant's), [`parsed`] reads it
+//!   with syn first: rustc 1.95 points that error at the whole of a type
+//!   syn printed, but only at the first token of the same tokens passed on
+//!   as written (checked by
+//!   `ui-tests/tests/ui/fail/field-errors-not-into-field-errors.rs`);
+//! - it does not check names against the keywords: a variant or a field
+//!   that a macro of the 2015 edition names `async`, which syn refused,
+//!   is read (the compiler has already accepted the item, and the
+//!   generated code keeps the name's own tokens, or writes it raw in
+//!   source text).
 //!
 //! Generic types, where-clauses, explicit discriminants, default field
-//! values, unions and anything the walk does not expect go to syn, so
-//! every input is read, and every mistake reported, as syn reads it. The
-//! tokens themselves are the input's, so every span is too.
+//! values, unions, a `macro_rules!` fragment where a visibility may be
+//! (an invisible group) and anything else the walk does not expect go to
+//! syn. The tokens themselves are the input's, so every span is too.
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
@@ -217,10 +223,14 @@ fn is_kept(name: &str) -> bool {
 /// `Some(None)` for one it does not read, `None` when syn must read it.
 fn attribute(pound: &Punct, group: &Group) -> Option<Option<Attribute>> {
     let mut inner = group.stream().into_iter();
-    let Some(TokenTree::Ident(name)) = inner.next() else {
+    let name = match inner.next() {
+        Some(TokenTree::Ident(name)) => name,
+        // `#[$meta]` from a `macro_rules!` fragment, in an invisible group:
+        // syn's reading (whose path the model then checks).
+        Some(TokenTree::Group(_)) => return syn_attribute(pound, group).map(Some),
         // `#[::path]`, say: never one of the macro's, which are named by
         // one identifier.
-        return Some(None);
+        _ => return Some(None),
     };
     if !is_kept(&name.to_string()) {
         return Some(None);
@@ -280,13 +290,9 @@ pub fn parsed(ty: &Type) -> std::borrow::Cow<'_, Type> {
 }
 
 /// A field's type from its tokens (see the module's documentation).
-fn field_type(tokens: &[TokenTree]) -> Type {
+fn type_of(tokens: &[TokenTree]) -> Type {
     if let Some(path) = simple_path(tokens) {
-        return Type::Path(TypePath {
-            attrs: Vec::new(),
-            qself: None,
-            path,
-        });
+        return path_type(path);
     }
     match tokens {
         [TokenTree::Punct(and), rest @ ..] if and.as_char() == '&' => {
@@ -316,7 +322,7 @@ fn field_type(tokens: &[TokenTree]) -> Type {
                     and_token: token::And(and.span()),
                     lifetime,
                     mutability,
-                    elem: Box::new(path_type(ident)),
+                    elem: Box::new(path_type(Path::from(ident.clone()))),
                 }),
                 _ => verbatim(tokens),
             }
@@ -364,12 +370,12 @@ fn is_path_separator(first: &Punct, second: &Punct) -> bool {
     first.as_char() == ':' && first.spacing() == Spacing::Joint && second.as_char() == ':'
 }
 
-/// The type named by one identifier.
-fn path_type(ident: &Ident) -> Type {
+/// The type named by `path`.
+fn path_type(path: Path) -> Type {
     Type::Path(TypePath {
         attrs: Vec::new(),
         qself: None,
-        path: Path::from(ident.clone()),
+        path,
     })
 }
 
@@ -453,8 +459,12 @@ impl<'a> Cursor<'a> {
     /// a restriction (`pub(crate)`, `pub(in path)`), or `pub` before a
     /// tuple field's type (`pub (u8, u16)`), which the group then stays.
     fn visibility(&mut self) -> Option<Visibility> {
-        let Some(TokenTree::Ident(word)) = self.peek() else {
-            return Some(Visibility::Inherited);
+        let word = match self.peek() {
+            Some(TokenTree::Ident(word)) => word,
+            // A `macro_rules!` fragment (`$vis:vis`, `$ty:ty`) in an
+            // invisible group, which may be a visibility: syn's reading.
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::None => return None,
+            _ => return Some(Visibility::Inherited),
         };
         if word != "pub" {
             return Some(Visibility::Inherited);
@@ -516,7 +526,7 @@ impl<'a> Cursor<'a> {
         {
             return None;
         }
-        Some(field_type(tokens))
+        Some(type_of(tokens))
     }
 
     /// The comma after an item, pushed, or the end of the list.

@@ -182,6 +182,41 @@ fn keeps_a_name_value_attribute_of_its_own_as_syn_reads_it() {
     });
 }
 
+/// A `macro_rules!` fragment arrives in an invisible group.
+fn invisible(tokens: proc_macro2::TokenStream) -> proc_macro2::Group {
+    proc_macro2::Group::new(proc_macro2::Delimiter::None, tokens)
+}
+
+#[test]
+fn leaves_a_fragment_where_a_visibility_may_be_to_syn() {
+    // `$v:vis $t:ty`, with and without a visibility, and a tuple field's
+    // `$t:ty` alone (which could have been a visibility).
+    let vis = invisible(quote!(pub));
+    let nothing = invisible(proc_macro2::TokenStream::new());
+    let ty = invisible(quote!(Inner));
+    for tokens in [
+        quote! { struct W(#vis #ty); },
+        quote! { struct W(#nothing #ty); },
+        quote! { struct W(#ty); },
+        quote! { struct W { #vis inner: Inner } },
+        quote! { #vis struct W; },
+    ] {
+        assert!(walk(tokens.clone()).is_none(), "walked: {tokens}");
+    }
+}
+
+#[test]
+fn reads_a_fragment_type_and_a_fragment_attribute_as_syn_does() {
+    let ty = invisible(quote!(Vec<u8>));
+    assert_read_as_syn(quote! { struct W { field: #ty } });
+    assert_read_as_syn(quote! { enum E { V { field: #ty, other: u8 } } });
+    // `#[$m]` with `$m:meta`: kept, read by syn.
+    let meta = invisible(quote!(status(not_found)));
+    let tokens = quote! { #[#meta] struct W; };
+    assert_eq!(walk(tokens.clone()).expect("walked").attrs.len(), 1);
+    assert_read_as_syn(tokens);
+}
+
 /// Pieces of generated inputs. Each list mixes what the walk reads with
 /// what it must leave to syn.
 mod pieces {

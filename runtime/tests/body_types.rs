@@ -75,10 +75,9 @@ fn maps_are_field_errors_too_sorted_by_field() {
     );
 }
 
-/// Variants whose `#[field_errors]` field has the same name and type share
-/// one arm of the generated `match` (an or-pattern); each still answers
-/// with its own value, and a field of the same name but another type, or
-/// another name, keeps an arm of its own.
+/// Several variants with a `#[field_errors]` or `#[retry_after]` field of
+/// the same name and type, one of the same name and another type, and a
+/// tuple one: each answers with its own value.
 #[derive(Debug, thiserror::Error, api_status::ApiError)]
 enum Shared {
     #[error("first")]
