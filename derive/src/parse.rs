@@ -152,18 +152,13 @@ fn named_fields(body: &Group) -> Option<FieldsNamed> {
         // The name is the identifier before the colon: only otherwise is
         // there a visibility to read first (which costs a comparison of
         // strings).
-        let vis = match cursor.peek_nth(1) {
-            Some(TokenTree::Punct(colon)) if is_colon(colon) => Visibility::Inherited,
-            _ => cursor.visibility()?,
+        let vis = match cursor.colon_at(1) {
+            Some(_) => Visibility::Inherited,
+            None => cursor.visibility()?,
         };
         let ident = cursor.ident()?.clone();
-        let colon = cursor.next()?;
-        let TokenTree::Punct(colon) = colon else {
-            return None;
-        };
-        if !is_colon(colon) {
-            return None;
-        }
+        let colon = cursor.colon_at(0)?;
+        cursor.advance();
         let ty = cursor.field_type()?;
         named.push_value(Field {
             attrs,
@@ -206,11 +201,6 @@ fn unnamed_fields(body: &Group) -> Option<FieldsUnnamed> {
         paren_token: token::Paren(body.delim_span()),
         unnamed,
     })
-}
-
-/// A lone `:` (not the first half of `::`).
-fn is_colon(punct: &Punct) -> bool {
-    punct.as_char() == ':' && punct.spacing() == Spacing::Alone
 }
 
 /// Whether the macro reads the attribute named `name`.
@@ -405,6 +395,21 @@ impl<'a> Cursor<'a> {
 
     fn peek_nth(&self, n: usize) -> Option<&'a TokenTree> {
         self.trees.get(self.position + n)
+    }
+
+    /// The `:` `n` tokens ahead, if it is one and not the first half of
+    /// `::` (a `:` joined to the token after it, as in `name:&str`, is
+    /// still one).
+    fn colon_at(&self, n: usize) -> Option<&'a Punct> {
+        match (self.peek_nth(n), self.peek_nth(n + 1)) {
+            (Some(TokenTree::Punct(colon)), Some(TokenTree::Punct(next)))
+                if colon.spacing() == Spacing::Joint && next.as_char() == ':' =>
+            {
+                None
+            }
+            (Some(TokenTree::Punct(colon)), _) if colon.as_char() == ':' => Some(colon),
+            _ => None,
+        }
     }
 
     fn advance(&mut self) {

@@ -118,6 +118,10 @@ fn reads_the_shapes_of_error_types_as_syn_does() {
     assert_read_as_syn(quote!(
         enum Empty {}
     ));
+    // `name:&str` without a space: the `:` is joined to the `&`.
+    let joined = "struct Joined { name:&'static str, id:u64 }";
+    let joined: proc_macro2::TokenStream = joined.parse().unwrap();
+    assert_read_as_syn(joined);
 }
 
 #[test]
@@ -454,4 +458,23 @@ proptest::proptest! {
             proptest::prop_assert_eq!(types(&walked), types(&parsed), "{}", src);
         }
     }
+}
+
+/// A variant that a 2015-edition macro names `async` (a keyword from 2018
+/// on, which syn refuses): the walk reads it, and the lookup's source
+/// text, lexed in the call site's edition, names it raw.
+#[test]
+fn a_variant_named_like_a_later_keyword_is_written_raw() {
+    let name = proc_macro2::Ident::new("async", proc_macro2::Span::call_site());
+    let tokens = quote! {
+        enum Old {
+            #[status(not_found)]
+            #[message("gone")]
+            #name,
+        }
+    };
+    assert!(syn::parse2::<DeriveInput>(tokens.clone()).is_err());
+    let input = walk(tokens).expect("walked");
+    let expanded = crate::derive(&input).to_string();
+    assert!(expanded.contains("Self :: r#async"), "{expanded}");
 }
