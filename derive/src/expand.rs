@@ -27,7 +27,10 @@ pub fn derive(input: &Input<'_>) -> TokenStream {
         .variants
         .iter()
         .find(|variant| matches!(plan_message(input, variant), MessageSource::Display))
-        .map(|variant| variant.ident.span());
+        // Located at the variant (where a missing `Display` is reported),
+        // resolved at the call site: the call names `self` and `__out`,
+        // which a variant from a `macro_rules!` caller's tokens could not.
+        .map(|variant| variant.ident.span().resolved_at(Span::call_site()));
     if display_span.is_some() {
         bounds.require_self(&self_ty, quote!(::core::fmt::Display));
     }
