@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
+use quote::{quote, quote_spanned};
 use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Variant};
@@ -717,10 +716,12 @@ pub(crate) fn is_integer(ty: &Type) -> bool {
     }
 }
 
-/// [`binding`]'s name, for source text: `__field_id`, `__field_0`.
+/// The name of the local a field is bound to in a match arm: `__field_id`
+/// (for `r#id` too), `__field_0`. The one spelling of it, for tokens
+/// ([`binding`], [`binding_at`]) and for source text alike.
 fn binding_name(member: &Member) -> String {
     match member {
-        Member::Named(ident) => format!("__field_{}", ident.unraw()),
+        Member::Named(ident) => format!("__field_{}", crate::ast::name_of(ident)),
         Member::Unnamed(index) => format!("__field_{}", index.index),
     }
 }
@@ -751,16 +752,15 @@ fn binding_at(member: &Member, span: Span) -> Ident {
     Ident::new(&binding_name(member), span)
 }
 
-/// The local a field is bound to in a match arm: `__field_id`, `__field_0`,
-/// spanned at the field's name (where a bound the field does not meet is
-/// reported).
+/// The local a field is bound to in a match arm, spanned at the field's
+/// name (where a bound the field does not meet is reported), or at the call
+/// site for a tuple field.
 fn binding(member: &Member) -> Ident {
-    // `format_ident!` writes a raw identifier without its `r#`, as
-    // `binding_name` does.
-    match member {
-        Member::Named(ident) => format_ident!("__field_{}", ident),
-        Member::Unnamed(index) => format_ident!("__field_{}", index.index),
-    }
+    let span = match member {
+        Member::Named(ident) => ident.span(),
+        Member::Unnamed(_) => Span::call_site(),
+    };
+    binding_at(member, span)
 }
 
 fn type_span(ty: &Type) -> Span {

@@ -174,6 +174,17 @@ fn a_field_type_is_an_integer_for_the_macro_as_when_syn_reads_it() {
     }
 }
 
+/// The two differences the property test below found, kept as examples.
+#[test]
+fn reads_what_the_property_test_once_found_as_syn_does() {
+    // A path attribute named like one of ours: not ours, dropped.
+    let tokens = quote! { #[status::nested] #[status(not_found)] enum E { A } };
+    assert_eq!(walk(tokens.clone()).expect("walked").attrs.len(), 1);
+    assert_read_as_syn(tokens);
+    // `pub` before a tuple field's parenthesized type: not `pub(...)`.
+    assert_read_as_syn(quote! { struct Pair(pub (u8, u16)); });
+}
+
 #[test]
 fn keeps_a_name_value_attribute_of_its_own_as_syn_reads_it() {
     assert_read_as_syn(quote! {
