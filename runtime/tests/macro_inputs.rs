@@ -1,6 +1,7 @@
-//! Error types declared through `macro_rules!` fragments (`$m:meta`,
+//! Error types declared through `macro_rules!`: with fragments (`$m:meta`,
 //! `$v:vis`, `$t:ty`, `$name:ident`), which reach the derive as the
-//! compiler passes fragments on: each answers as the same type written by
+//! compiler passes fragments on, and with the variants passed as tokens to
+//! a macro that adds the derive. Each answers as the same type written by
 //! hand (contract section 3: the attributes mean what they say wherever
 //! the type is written).
 
@@ -79,4 +80,59 @@ fn an_enum_of_fragments_answers_as_written_by_hand() {
         Quota::Invalid { code: 1 }.body(),
         br#"{"message":"bad"}"#.as_slice()
     );
+}
+
+/// An error enum declared through a `macro_rules!` that adds the derive:
+/// the variants, and their fields' names, come from the macro's caller,
+/// the derive from the macro. The arms of an all-integer message (written
+/// by the derive as source text) must still find the fields.
+macro_rules! api_error {
+    ($name:ident { $($body:tt)* }) => {
+        #[derive(Debug, thiserror::Error, ApiError)]
+        enum $name { $($body)* }
+    };
+}
+
+api_error!(Wrapped {
+    #[error("too big")]
+    #[status(payload_too_large)]
+    #[message("at most {limit} bytes, got {got}")]
+    TooBig { limit: u64, got: u64 },
+
+    #[error("bad")]
+    #[status(bad_request)]
+    #[message("item {0} of {1}")]
+    Item(u32, u32),
+
+    #[error("named")]
+    #[status(conflict)]
+    #[message("{name} is taken ({tries} tries)")]
+    Taken { name: String, tries: u8 },
+});
+
+#[test]
+fn a_message_of_an_enum_declared_by_a_macro_finds_its_fields() {
+    let cases = [
+        (
+            Wrapped::TooBig { limit: 10, got: 12 },
+            "at most 10 bytes, got 12",
+        ),
+        (Wrapped::Item(3, 4), "item 3 of 4"),
+        (
+            Wrapped::Taken {
+                name: "ann".into(),
+                tries: 2,
+            },
+            "ann is taken (2 tries)",
+        ),
+    ];
+    for (error, message) in cases {
+        assert_eq!(error.message(), message);
+        assert_eq!(
+            error.body(),
+            serde_json::json!({ "message": message })
+                .to_string()
+                .as_bytes()
+        );
+    }
 }
